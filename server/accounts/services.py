@@ -1,0 +1,123 @@
+"""Writes for accounts: sign-up, profile, passwords."""
+
+from django.conf import settings
+from django.contrib.auth import password_validation
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.encoding import force_bytes, force_str
+from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+from django.utils.translation import gettext as _
+
+from server.accounts import emails
+from server.accounts.models import User, normalize_email
+
+PROFILE_FIELDS = ("display_name", "time_zone", "language", "monthly_email")
+
+
+def _validate_password(password: str, user: User) -> None:
+    try:
+        password_validation.validate_password(password, user=user)
+    except ValidationError as exc:
+        raise ValidationError({"password": exc.messages}) from exc
+
+
+def user_create(
+    *,
+    email: str,
+    password: str,
+    display_name: str = "",
+    language: str | None = None,
+    time_zone: str | None = None,
+) -> User:
+    """Create an account; a taken address is refused without saying whose it is."""
+    user = User(
+        email=normalize_email(email),
+        display_name=display_name,
+        language=language or User._meta.get_field("language").default,
+        time_zone=time_zone or settings.DEFAULT_USER_TIME_ZONE,
+    )
+    user.full_clean(exclude=["password", "email"])
+    _validate_password(password, user)
+    user.set_password(password)
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError as exc:
+        raise ValidationError(
+            {"email": _("This email address cannot be used. Try logging in or another address.")}
+        ) from exc
+    return user
+
+
+def user_update_profile(*, user: User, **fields) -> User:
+    """Change the profile fields that were sent; others keep their value."""
+    unknown = set(fields) - set(PROFILE_FIELDS)
+    if unknown:
+        raise ValueError(f"not profile fields: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(user, name, value)
+    user.full_clean(exclude=["password"], validate_unique=False)
+    user.save(update_fields=list(fields))
+    return user
+
+
+def password_change(*, user: User, current_password: str, new_password: str) -> User:
+    """Set a new password after checking the current one."""
+    if not user.check_password(current_password):
+        raise ValidationError({"current_password": _("The current password is not correct.")})
+    try:
+        password_validation.validate_password(new_password, user=user)
+    except ValidationError as exc:
+        raise ValidationError({"new_password": exc.messages}) from exc
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+    return user
+
+
+def password_reset_request(*, email: str) -> None:
+    """Queue a reset email if the address has an active account; silent either way."""
+    from server.accounts.tasks import send_password_reset_email
+
+    user = User.objects.filter(email=normalize_email(email), is_active=True).first()
+    if user is None or not user.has_usable_password():
+        return
+    user_id = user.pk
+    transaction.on_commit(lambda: send_password_reset_email.delay(user_id))
+
+
+def password_reset_link(*, user: User) -> str:
+    """The one-time link that lets the user choose a new password."""
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    return f"{settings.SITE_URL}/reset/{uid}/{token}/"
+
+
+def password_reset_email_send(*, user_id: int) -> bool:
+    """Send the reset email to an active user; False if there is no one to send it to."""
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        return False
+    emails.password_reset(user, link=password_reset_link(user=user))
+    return True
+
+
+def _user_from_uid(uid: str) -> User | None:
+    try:
+        pk = int(force_str(urlsafe_base64_decode(uid)))
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return User.objects.filter(pk=pk, is_active=True).first()
+
+
+def password_reset_confirm(*, uid: str, token: str, password: str) -> User:
+    """Set a new password from a reset link; the link works once."""
+    user = _user_from_uid(uid)
+    if user is None or not default_token_generator.check_token(user, token):
+        raise ValidationError(
+            {"token": _("This reset link is invalid or has expired. Ask for a new one.")}
+        )
+    _validate_password(password, user)
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    return user

@@ -1,0 +1,69 @@
+import json
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from tests.factories import PASSWORD, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttles():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _fast_hasher(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings):
+    # The hashed manifest is built by collectstatic in production; tests read files as they are.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def password() -> str:
+    return PASSWORD
+
+
+@pytest.fixture
+def owner(db):
+    return UserFactory(email="hanako@example.jp", display_name="花子")
+
+
+@pytest.fixture
+def other_user(db):
+    return UserFactory(email="other@example.jp")
+
+
+class ApiClient(Client):
+    """A Django test client that speaks JSON and returns the parsed body on `.json()`."""
+
+    def send(self, method: str, url: str, body=None, **extra):
+        data = json.dumps(body) if body is not None else None
+        return getattr(self, method)(url, data=data, content_type="application/json", **extra)
+
+
+@pytest.fixture
+def api() -> ApiClient:
+    return ApiClient()
+
+
+@pytest.fixture
+def csrf_api() -> ApiClient:
+    """A client that enforces CSRF as a browser would."""
+    return ApiClient(enforce_csrf_checks=True)
+
+
+@pytest.fixture
+def owner_api(owner) -> ApiClient:
+    client = ApiClient()
+    client.force_login(owner)
+    return client
