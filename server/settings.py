@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "server.accounts",
+    "server.sync",
+    "server.journal",
     "server.web",
 ]
 

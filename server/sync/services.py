@@ -1,0 +1,248 @@
+"""Writes for sync: applying a push exactly once.
+
+One transaction per push. It locks the device row (whose `last_op_seq` decides what is new)
+and then the user's version counter (so versions are handed out in commit order), loads every
+record the batch touches in one query per type, applies the ops in order in memory, and writes
+the result with one bulk insert and one bulk update per type. The number of queries does not
+grow with the number of ops.
+"""
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from server.sync.fields import FieldError
+from server.sync.models import Device, OpLog, SyncCounter
+from server.sync.protocol import Op
+from server.sync.registry import all_types
+
+APPLIED, DUPLICATE, MERGED, REJECTED = "applied", "duplicate", "merged", "rejected"
+
+
+def _locked(model: type[models.Model], **key) -> Any:
+    """The row for `key`, created if missing, locked until the transaction ends."""
+    row = model.objects.select_for_update().filter(**key).first()
+    if row is None:
+        model.objects.bulk_create([model(**key)], ignore_conflicts=True)
+        row = model.objects.select_for_update().get(**key)
+    return row
+
+
+@dataclass
+class _Batch:
+    """The records a push touches, as they change while its ops apply."""
+
+    user_id: int
+    rows: dict[tuple[str, uuid.UUID], models.Model] = field(default_factory=dict)
+    new: dict[tuple[str, uuid.UUID], models.Model] = field(default_factory=dict)
+    changed: dict[tuple[str, uuid.UUID], models.Model] = field(default_factory=dict)
+    owned: dict[str, set[uuid.UUID]] = field(default_factory=lambda: defaultdict(set))
+    log: list[OpLog] = field(default_factory=list)
+
+    def owns(self, type_name: str, record_id: uuid.UUID) -> bool:
+        return record_id in self.owned[type_name]
+
+
+def _load(user_id: int, ops: list[Op]) -> _Batch:
+    batch = _Batch(user_id=user_id)
+    ids: dict[str, set[uuid.UUID]] = defaultdict(set)
+    refs: dict[str, set[uuid.UUID]] = defaultdict(set)
+    types = {}
+    for op in ops:
+        ids[op.type.name].add(op.id)
+        types[op.type.name] = op.type
+        for name, spec in op.type.refs.items():
+            try:
+                refs[spec.target].update(spec.ids(spec.clean(op.fields[name])))
+            except (KeyError, FieldError):
+                pass  # missing or malformed: the op's own validation reports it
+    for name, record_ids in ids.items():
+        for row in types[name].model.objects.filter(pk__in=record_ids):
+            batch.rows[(name, row.pk)] = row
+            if row.user_id == user_id:
+                batch.owned[name].add(row.pk)
+    by_name = {t.name: t for t in all_types()}
+    for target, record_ids in refs.items():
+        unknown = record_ids - batch.owned[target]
+        if unknown:
+            batch.owned[target].update(
+                by_name[target]
+                .model.objects.filter(user_id=user_id, pk__in=unknown)
+                .values_list("pk", flat=True)
+            )
+    return batch
+
+
+def _clean(op: Op, row: models.Model | None, batch: _Batch) -> tuple[dict, dict]:
+    """The op's fields as stored values, and the errors that reject it."""
+    rt = op.type
+    cleaned: dict[str, Any] = {}
+    errors: dict[str, list[str]] = {}
+    for name, value in op.fields.items():
+        spec = rt.fields.get(name)
+        if spec is None:
+            if name not in rt.derived:  # a client-sent derived value is ignored
+                errors[name] = [_("Unknown field.")]
+            continue
+        try:
+            cleaned[name] = spec.clean(value)
+        except FieldError as exc:
+            errors[name] = [str(exc.message)]
+    if row is None:
+        for name, spec in rt.fields.items():
+            if spec.required and name not in op.fields:
+                errors[name] = [_("This field is required.")]
+    for name, spec in rt.refs.items():
+        if name in cleaned and name not in errors:
+            if not all(batch.owns(spec.target, i) for i in spec.ids(cleaned[name])):
+                errors[name] = [_("There is no such record of yours.")]
+    return cleaned, errors
+
+
+def _reject(op: Op, errors: dict, batch: _Batch, device_id: uuid.UUID) -> dict:
+    batch.log.append(
+        OpLog(
+            user_id=batch.user_id,
+            device_id=device_id,
+            op_seq=op.op_seq,
+            status=REJECTED,
+            action=op.action,
+            record_type=op.type.name,
+            record_id=op.id,
+            fields=op.fields,
+            errors=errors,
+        )
+    )
+    return {"op_seq": op.op_seq, "status": REJECTED, "errors": errors}
+
+
+def _upsert(op: Op, batch: _Batch, version: int, now, device_id: uuid.UUID) -> dict:
+    rt, key = op.type, (op.type.name, op.id)
+    row = batch.rows.get(key)
+    if row is not None and row.user_id != batch.user_id:
+        return _reject(op, {"id": [_("There is no such record of yours.")]}, batch, device_id)
+    cleaned, errors = _clean(op, row, batch)
+    if errors:
+        return _reject(op, errors, batch, device_id)
+    current = {
+        name: getattr(row, spec.attr) if row is not None else spec.initial()
+        for name, spec in rt.fields.items()
+    }
+    merged = {**current, **cleaned}
+    if rt.check and (problems := rt.check(op.id, merged)):
+        return _reject(op, {k: [v] for k, v in problems.items()}, batch, device_id)
+
+    replaced = {}
+    if row is not None and op.base_version < row.version:
+        # Another device changed the record since this one last saw it: a field both set
+        # goes to this (later) push, and the value it replaces is kept in the op log.
+        replaced = {
+            name: rt.fields[name].to_json(current[name])
+            for name in cleaned
+            if row.field_versions.get(name, 0) > op.base_version and current[name] != merged[name]
+        }
+    if row is None:
+        row = rt.model(id=op.id, user_id=batch.user_id, created_at=now, field_versions={})
+        batch.rows[key] = batch.new[key] = row
+        batch.owned[rt.name].add(op.id)
+    elif key not in batch.new:
+        batch.changed[key] = row
+    for name, value in merged.items():
+        setattr(row, rt.fields[name].attr, value)
+    for name in cleaned:
+        row.field_versions[name] = version
+    if rt.derive:
+        for name, value in rt.derive(merged).items():
+            setattr(row, name, value)
+    row.version, row.deleted, row.updated_at = version, False, now
+    if replaced:
+        batch.log.append(
+            OpLog(
+                user_id=batch.user_id,
+                device_id=device_id,
+                op_seq=op.op_seq,
+                status=MERGED,
+                action=op.action,
+                record_type=rt.name,
+                record_id=op.id,
+                fields=op.fields,
+                replaced=replaced,
+            )
+        )
+        return {
+            "op_seq": op.op_seq,
+            "status": MERGED,
+            "version": version,
+            "fields": sorted(replaced),
+        }
+    return {"op_seq": op.op_seq, "status": APPLIED, "version": version}
+
+
+def _delete(op: Op, batch: _Batch, version: int, now, device_id: uuid.UUID) -> dict:
+    key = (op.type.name, op.id)
+    row = batch.rows.get(key)
+    if row is None:
+        # Never reached the server (e.g. its upsert was rejected): nothing to remove.
+        return {"op_seq": op.op_seq, "status": APPLIED, "version": None}
+    if row.user_id != batch.user_id:
+        return _reject(op, {"id": [_("There is no such record of yours.")]}, batch, device_id)
+    if row.deleted:
+        return {"op_seq": op.op_seq, "status": APPLIED, "version": row.version}
+    if key not in batch.new:
+        batch.changed[key] = row
+    row.version, row.deleted, row.updated_at = version, True, now
+    return {"op_seq": op.op_seq, "status": APPLIED, "version": version}
+
+
+def _write(batch: _Batch) -> None:
+    for rt in all_types():  # referenced types first
+        new = [row for (name, _id), row in batch.new.items() if name == rt.name]
+        if new:
+            rt.model.objects.bulk_create(new)
+        changed = [row for (name, _id), row in batch.changed.items() if name == rt.name]
+        if changed:
+            rt.model.objects.bulk_update(
+                changed, [*rt.attrs, "version", "deleted", "field_versions", "updated_at"]
+            )
+    if batch.log:
+        OpLog.objects.bulk_create(batch.log)
+
+
+def push(*, user, device_id: uuid.UUID, ops: list[Op]) -> dict:
+    """Apply a device's ops once each, in op_seq order; answer per op and the new position."""
+    now = timezone.now()
+    with transaction.atomic():
+        device = _locked(Device, user_id=user.pk, device_id=device_id)
+        counter = _locked(SyncCounter, user_id=user.pk)
+        last_seq = device.last_op_seq
+        todo: list[Op] = []
+        duplicates: list[int] = []
+        for op in ops:
+            if op.op_seq <= last_seq:
+                duplicates.append(op.op_seq)
+            elif op.op_seq == last_seq + 1:
+                todo.append(op)
+                last_seq += 1
+            else:
+                break  # a gap: the client resends from last_op_seq + 1
+        batch = _load(user.pk, todo)
+        results = [{"op_seq": seq, "status": DUPLICATE} for seq in duplicates]
+        version = counter.version
+        for op in todo:
+            apply = _upsert if op.action == "upsert" else _delete
+            result = apply(op, batch, version + 1, now, device_id)
+            if result.get("version") == version + 1:  # the op took the next version
+                version += 1
+            results.append(result)
+        _write(batch)
+        if todo:
+            Device.objects.filter(pk=device.pk).update(last_op_seq=last_seq, last_push_at=now)
+        if version != counter.version:
+            SyncCounter.objects.filter(pk=counter.pk).update(version=version)
+    results.sort(key=lambda r: r["op_seq"])
+    return {"last_op_seq": last_seq, "results": results, "cursor": version}
