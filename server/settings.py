@@ -6,6 +6,7 @@ default). Production sets DATABASE_URL, CELERY_BROKER_URL, EMAIL_URL, SECRET_KEY
 ALLOWED_HOSTS (see README.md and .env.example).
 """
 
+import os
 from pathlib import Path
 
 import environ
@@ -110,8 +111,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
-    # A file, not memory, so a real worker process in the tests sees the same rows.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+    # A file, not memory, so a real worker process in the tests sees the same rows; one per
+    # test process, so two test runs on one machine never share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://ippo")}
