@@ -12,6 +12,9 @@ class ChecklistItem(SyncedRecord):
     # The wire format says "str or null": null means an item she wrote herself.
     starter_key = models.CharField(max_length=60, null=True, blank=True)  # noqa: DJ001
 
+    def __str__(self) -> str:
+        return self.title
+
 
 class Check(SyncedRecord):
     item = models.ForeignKey(ChecklistItem, on_delete=models.CASCADE, related_name="checks")
@@ -45,6 +48,9 @@ class Goal(SyncedRecord):
     progress = models.PositiveSmallIntegerField(default=0)
     company_benefit = models.TextField(max_length=1000, blank=True)
     next_step = models.CharField(max_length=500, blank=True)
+
+    def __str__(self) -> str:
+        return self.title
 
 
 class LearningSession(SyncedRecord):

@@ -22,6 +22,9 @@ class SyncedRecord(models.Model):
         abstract = True
         indexes = [models.Index(fields=["user", "version"], name="%(app_label)s_%(class)s_uv")]
 
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.pk}"
+
 
 class SyncCounter(models.Model):
     """The per-user version counter, taken under a row lock by every push."""
