@@ -1,0 +1,44 @@
+// The career mode she chose sets the app's voice: attack nudges her to stretch,
+// defence reassures ("thin and long"), and without a mode the voice stays neutral.
+import type { MsgKey } from '../i18n'
+import type { LocalRecord } from '../types'
+import type { CareerModeFields } from './schema'
+
+export type Tone = 'attack' | 'defence' | 'neutral'
+
+/** The mode whose period covers `day` (the most recently started one wins). */
+export function activeMode(
+  modes: LocalRecord<CareerModeFields>[] | null,
+  day: string,
+): LocalRecord<CareerModeFields> | undefined {
+  return (modes ?? [])
+    .filter((m) => m.fields.starts <= day && day <= m.fields.ends)
+    .sort((a, b) => (a.fields.starts < b.fields.starts ? 1 : a.fields.starts > b.fields.starts ? -1 : 0))[0]
+}
+
+type ToneText = 'greeting' | 'saved' | 'all_done' | 'streak_hint'
+
+const KEYS: Record<Tone, Record<ToneText, MsgKey>> = {
+  attack: {
+    greeting: 'tone.attack.greeting',
+    saved: 'tone.attack.saved',
+    all_done: 'tone.attack.all_done',
+    streak_hint: 'tone.attack.streak_hint',
+  },
+  defence: {
+    greeting: 'tone.defence.greeting',
+    saved: 'tone.defence.saved',
+    all_done: 'tone.defence.all_done',
+    streak_hint: 'tone.defence.streak_hint',
+  },
+  neutral: {
+    greeting: 'tone.neutral.greeting',
+    saved: 'tone.neutral.saved',
+    all_done: 'tone.neutral.all_done',
+    streak_hint: 'tone.neutral.streak_hint',
+  },
+}
+
+export function toneKey(tone: Tone, text: ToneText): MsgKey {
+  return KEYS[tone][text]
+}
