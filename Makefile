@@ -1,4 +1,5 @@
-# The commands a person types. `make run` and `make test` work on a fresh machine with Python 3.11.
+# The commands a person types. `make run` and `make test` work on a fresh machine with
+# Python 3.11 and Node.js >= 20.19 (for the PWA build); `make test` adds Debian's chromium.
 SHELL := /bin/bash
 PYTHON ?= python3.11
 VENV := .venv
@@ -7,7 +8,16 @@ PY := $(BIN)/python
 PG_URL ?= postgres://postgres@127.0.0.1:5432/ippo
 REDIS_URL ?= redis://127.0.0.1:6379
 
-.PHONY: install run test test-sqlite test-distributed lint messages bench clean
+FRONTEND := frontend
+# The PWA build lands in server/web/static/app/ (gitignored); its Vite manifest is the stamp.
+APP_BUILT := server/web/static/app/.vite/manifest.json
+# The guide's chapters and self-check in content/ are bundled into the app too.
+FRONTEND_SOURCES := $(shell find $(FRONTEND)/src content -type f 2>/dev/null) \
+	$(wildcard $(FRONTEND)/*.ts) $(FRONTEND)/tsconfig.json $(FRONTEND)/package.json
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: install run test test-sqlite test-distributed test-frontend lint messages bench clean \
+	chromium
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -15,7 +25,24 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-install: $(VENV)/.installed
+# npm ci again only when the lock file changed (npm keeps its own copy in node_modules/).
+$(FRONTEND)/node_modules/.package-lock.json: $(FRONTEND)/package-lock.json
+	@command -v npm >/dev/null || { echo "Node.js >= 20.19 with npm is needed to build the PWA" >&2; exit 1; }
+	cd $(FRONTEND) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Rebuilt only when a source file, the config or the dependencies changed.
+$(APP_BUILT): $(FRONTEND)/node_modules/.package-lock.json $(FRONTEND_SOURCES)
+	cd $(FRONTEND) && npm run build --silent
+	touch $@
+
+install: $(VENV)/.installed $(APP_BUILT)
+
+# The browser the end-to-end tests drive: Debian's package, never a Playwright download.
+chromium:
+	@test -x $(CHROMIUM) || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+		else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
 
 # Compiled catalogues are built, not committed.
 messages: install
@@ -35,8 +62,13 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: install messages lint test-sqlite test-distributed
+test: install messages lint test-frontend chromium test-sqlite test-distributed
 
+# Type check and unit tests of the PWA (store, sync client) in Node.
+test-frontend: install
+	cd $(FRONTEND) && npx tsc --noEmit && npx vitest run
+
+# Everything, including tests/e2e/ (real Chromium against a live server), on SQLite.
 test-sqlite:
 	$(BIN)/pytest -q
 
@@ -44,7 +76,7 @@ test-sqlite:
 test-distributed:
 	@if $(PY) -m tests.services "$(PG_URL)" "$(REDIS_URL)"; then \
 		DATABASE_URL="$(PG_URL)" CELERY_BROKER_URL="$(REDIS_URL)/15" CACHE_URL="$(REDIS_URL)/14" \
-			$(BIN)/pytest -q; \
+			$(BIN)/pytest -q -m "not e2e"; \
 	elif [ "$$CI" = "true" ]; then \
 		echo "CI=true: PostgreSQL and Redis are required for the distributed run" >&2; exit 1; \
 	else \
@@ -52,7 +84,9 @@ test-distributed:
 	fi
 
 bench: install
-	@echo "No benchmarks yet."
+	$(PY) bench/sync.py --db sqlite
+	$(PY) bench/sync.py --db postgres --pg-url "$(PG_URL)"
+	$(PY) bench/load.py --pg-url "$(PG_URL)" --duration $(or $(BENCH_DURATION),60)
 
 clean:
 	rm -rf var/test $(VENV)

@@ -58,9 +58,11 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "pwa",
     "server.accounts",
     "server.sync",
     "server.journal",
+    "server.guide",
     "server.web",
 ]
 
@@ -159,6 +161,9 @@ TIME_ZONE = "UTC"
 USE_TZ = True
 DEFAULT_USER_TIME_ZONE = env.str("DEFAULT_USER_TIME_ZONE", default="Asia/Tokyo")
 
+# What the writer edits (guide chapters, the self-check questionnaire): read by server/guide/.
+CONTENT_DIR = Path(env.str("CONTENT_DIR", default=str(BASE_DIR / "content"))).resolve()
+
 # Static files, served by WhiteNoise in every environment.
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
@@ -172,6 +177,55 @@ STORAGES = {
         )
     },
 }
+
+# The installable PWA: frontend/ is built by Vite into PWA_BUILD_DIR (`make install`);
+# django-pwa serves /manifest.json from these values (template: server/templates/manifest.json)
+# and server/web/shell.py serves the built Workbox worker at /serviceworker.js.
+PWA_BUILD_DIR = BASE_DIR / "server" / "web" / "static" / "app"
+PWA_SERVICE_WORKER_PATH = PWA_BUILD_DIR / "sw.js"
+PWA_APP_NAME = "一歩 (Ippo)"
+PWA_APP_DESCRIPTION = "育休から戻った働く母のキャリアを、毎日の小さな一歩で取り戻す記録アプリ。"
+PWA_APP_LANG = "ja"
+PWA_APP_DIR = "ltr"
+PWA_APP_START_URL = "/today"
+PWA_APP_SCOPE = "/"
+PWA_APP_DISPLAY = "standalone"
+PWA_APP_ORIENTATION = "any"
+PWA_APP_THEME_COLOR = "#9a3412"
+PWA_APP_BACKGROUND_COLOR = "#fffaf5"
+PWA_APP_STATUS_BAR_COLOR = "default"
+PWA_APP_DEBUG_MODE = False
+_ICONS = f"{STATIC_URL}web/icons/"
+PWA_APP_ICONS = [
+    {"src": f"{_ICONS}icon-192.png", "sizes": "192x192", "type": "image/png", "purpose": "any"},
+    {"src": f"{_ICONS}icon-512.png", "sizes": "512x512", "type": "image/png", "purpose": "any"},
+    {
+        "src": f"{_ICONS}maskable-512.png",
+        "sizes": "512x512",
+        "type": "image/png",
+        "purpose": "maskable",
+    },
+]
+PWA_APP_ICONS_APPLE = [{"src": f"{_ICONS}apple-touch-icon-180.png", "sizes": "180x180"}]
+PWA_APP_SPLASH_SCREEN: list = []
+PWA_APP_SCREENSHOTS: list = []
+_SHORTCUT_ICONS = [{"src": f"{_ICONS}icon-192.png", "sizes": "192x192", "type": "image/png"}]
+PWA_APP_SHORTCUTS = [
+    {
+        "name": "記録する / Log efficiency",
+        "short_name": "記録する",
+        "url": "/today?focus=efficiency",
+        "icons": _SHORTCUT_ICONS,
+    },
+    {
+        "name": "今日のチェック / Today's checklist",
+        "short_name": "今日のチェック",
+        "url": "/today",
+        "icons": _SHORTCUT_ICONS,
+    },
+]
+# Vite names its files with a content hash too: let browsers keep them for good.
+WHITENOISE_IMMUTABLE_FILE_TEST = rf"^(?:.+\.[0-9a-f]{{12}}\..+|{STATIC_URL}app/assets/.+)$"
 
 # Email: files under var/mail/ unless EMAIL_URL names a server (smtp://user:pass@host:587).
 if env.str("EMAIL_URL", default=""):

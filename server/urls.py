@@ -1,12 +1,30 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from server.web import shell
+
+handler404 = shell.not_found
+
 urlpatterns = [
+    path("", include("server.guide.urls")),  # /guide/… pages and /api/guide, /api/tools/…
     path("api/auth/", include("server.accounts.urls")),
     path("api/sync/", include("server.sync.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("admin/", admin.site.urls),
+    # django-pwa's manifest; the worker is our Workbox build, served uncached at the root.
+    # (django-pwa's own /offline/ page is not mounted: offline, the worker serves the shell.)
+    path("manifest.json", shell.manifest, name="manifest"),
+    path("serviceworker.js", shell.service_worker, name="serviceworker"),
+    path("favicon.ico", RedirectView.as_view(url="/static/web/icons/favicon-32.png")),
     path("", include("server.web.urls")),
+    # Every other address is a screen of the PWA: the client router draws it, so new
+    # screens need no server change. API, admin, static, reset and health paths stay out.
+    re_path(
+        r"^(?!(?:api|admin|static|reset)(?:/|$)|healthz$|manifest\.json$|serviceworker\.js$)",
+        shell.app_shell,
+        name="app-shell",
+    ),
 ]

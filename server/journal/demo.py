@@ -19,6 +19,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from server.accounts.models import User, normalize_email
+from server.guide import selfcheck
 from server.journal.types import check_id
 from server.sync import services
 from server.sync.models import Device, OpLog, SyncCounter
@@ -335,12 +336,13 @@ def _contacts(plan: _Plan) -> None:
 
 def _self_checks(plan: _Plan) -> None:
     rng = plan.rng
+    questionnaire = selfcheck.current()
     # Fewer signs the second time: she is invited to meetings again, work has more weight.
     for day, low, high in ((plan.start, 1, 3), (plan.today - dt.timedelta(days=3), 0, 2)):
-        answers = {f"q{n}": rng.randint(low, high) for n in range(1, 13)}
+        answers = {q.key: rng.randint(low, high) for q in questionnaire.questions}
         plan.add(
             "self_check",
-            {"date": day.isoformat(), "questionnaire": "v1", "answers": answers},
+            {"date": day.isoformat(), "questionnaire": questionnaire.version, "answers": answers},
             on=day,
         )
 

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from server.guide import selfcheck
 from server.journal import models
 from server.sync.fields import (
     Bool,
@@ -58,9 +59,25 @@ def _criterion(value) -> dict:
     return out
 
 
+def _self_check_rules(record_id, values) -> dict[str, str]:
+    # Only answers to the questionnaire in use can be scored; an old version's record is
+    # taken again rather than scored with weights its questions never had.
+    questionnaire = selfcheck.current()
+    problems = {}
+    if values["questionnaire"] != questionnaire.version:
+        problems["questionnaire"] = _("Use the current questionnaire, %(version)s.") % {
+            "version": questionnaire.version
+        }
+    unknown = sorted(set(values["answers"]) - questionnaire.keys)
+    if unknown:
+        problems["answers"] = _("Not a question of this self-check: %(keys)s.") % {
+            "keys": ", ".join(unknown)
+        }
+    return problems
+
+
 def _self_check_score(values) -> dict:
-    # Unweighted until the questionnaire's weights (content/selfcheck.yaml) take over.
-    return {"score": sum(values["answers"].values())}
+    return {"score": selfcheck.score(values["answers"])}
 
 
 def _career_mode_rules(record_id, values) -> dict[str, str]:
@@ -171,6 +188,7 @@ register(
             "questionnaire": Str(min_length=1, max_length=20, required=True),
             "answers": Mapping(_answer, max_items=40),
         },
+        check=_self_check_rules,
         derive=_self_check_score,
         derived=("score",),
     )

@@ -27,15 +27,18 @@ def _change(rt, row) -> dict:
 
 def pull(*, user, cursor: int, limit: int) -> dict:
     """Up to `limit` changes after `cursor`, in version order across every record type."""
-    purged = (
-        SyncCounter.objects.filter(user=user).values_list("purged_version", flat=True).first() or 0
-    )
+    counter = SyncCounter.objects.filter(user=user).values_list("purged_version", "version")
+    purged, latest = counter.first() or (0, 0)
     if 0 < cursor < purged:
         raise CursorExpired
     streams = []
     for rt in all_types():
+        # Each query below sees what had committed when it ran, so a push committing between
+        # two of them could show its versions of one type while an earlier push's versions of
+        # a type already read stay unseen, and the cursor would pass them. Every version up to
+        # the counter read above had committed with it: stop there, the rest comes next pull.
         rows = (
-            rt.model.objects.filter(user=user, version__gt=cursor)
+            rt.model.objects.filter(user=user, version__gt=cursor, version__lte=latest)
             .order_by("version")
             .values(*_META, *rt.attrs)[: limit + 1]
         )

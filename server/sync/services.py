@@ -16,6 +16,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from server.sync import bulk
 from server.sync.fields import FieldError
 from server.sync.models import Device, OpLog, SyncCounter
 from server.sync.protocol import Op
@@ -203,7 +204,7 @@ def _write(batch: _Batch) -> None:
     for rt in all_types():  # referenced types first
         new = [row for (name, _id), row in batch.new.items() if name == rt.name]
         if new:
-            rt.model.objects.bulk_create(new)
+            bulk.insert(rt.model, new)
         changed = [row for (name, _id), row in batch.changed.items() if name == rt.name]
         if changed:
             rt.model.objects.bulk_update(

@@ -5,8 +5,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from server.accounts.models import User
+from server.guide import selfcheck
 from server.journal import demo
-from server.journal.models import CareerMode, Check, EfficiencyLog
+from server.journal.models import CareerMode, Check, EfficiencyLog, SelfCheck
 from server.journal.types import check_id
 from server.sync.models import Device, OpLog, SyncCounter
 from server.sync.registry import all_types
@@ -79,6 +80,12 @@ def test_it_creates_the_demo_user_with_records_of_every_type(frozen):
     assert EfficiencyLog.objects.filter(user=user, minutes_saved__gt=0).exclude(improvement="")
 
     assert all(c.id == check_id(c.item_id, c.date) for c in Check.objects.filter(user=user))
+    # Both self-checks answer every question of the questionnaire in content/, scored by it.
+    questionnaire = selfcheck.current()
+    for record in SelfCheck.objects.filter(user=user):
+        assert record.questionnaire == questionnaire.version
+        assert set(record.answers) == questionnaire.keys
+        assert record.score == questionnaire.score(record.answers)
 
     # Written as a phone would: one op, one version each, and every field stamped with it.
     total = sum(counts.values())

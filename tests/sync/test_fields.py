@@ -4,12 +4,16 @@ import uuid
 
 import pytest
 
+from server.guide import selfcheck
 from server.journal.models import Check, SelfCheck
 from server.journal.types import check_id
 from tests.sync.conftest import new_id, op
 
 ITEM = "6f1e2d3c-4b5a-4978-8877-665544332211"
 GOAL = "1a2b3c4d-5e6f-4a0b-9c8d-7e6f5a4b3c2d"
+# The questionnaire in content/selfcheck.yaml: its version and two of its questions.
+QUESTIONNAIRE = selfcheck.current()
+Q1, Q2 = (q.key for q in QUESTIONNAIRE.questions[:2])
 
 VALID = {
     "checklist_item": {"title": "上司に1on1を申し込む"},
@@ -17,7 +21,11 @@ VALID = {
     "learning_session": {"date": "2026-11-24", "topic": "簿記2級", "minutes": 20},
     "contact": {"date": "2026-11-24", "name": "田中さん"},
     "goal": {"title": "プロジェクトを率いる", "due": "2027-05-31"},
-    "self_check": {"date": "2026-11-24", "questionnaire": "v1", "answers": {"q1": 2}},
+    "self_check": {
+        "date": "2026-11-24",
+        "questionnaire": QUESTIONNAIRE.version,
+        "answers": {Q1: 2},
+    },
     "meeting_brief": {"meeting_on": "2026-11-27", "satisfaction": 3},
     "employer": {"name": "株式会社ひかり"},
     "career_mode": {"mode": "defence", "starts": "2026-04-01", "ends": "2028-03-31"},
@@ -64,12 +72,17 @@ BOUNDS = [
     ("goal", "progress", [0, 100], [-1, 101]),
     ("goal", "company_benefit", ["b" * 1000], ["b" * 1001]),
     ("goal", "next_step", ["s" * 500], ["s" * 501]),
-    ("self_check", "questionnaire", ["v1", "q" * 20], ["", "q" * 21]),
+    (
+        "self_check",
+        "questionnaire",
+        [QUESTIONNAIRE.version, f" {QUESTIONNAIRE.version} "],
+        ["", "q" * 21, "v1", "q" * 20],
+    ),
     (
         "self_check",
         "answers",
-        [{}, {"q1": 0, "q2": 3}],
-        [{"q1": 4}, {"q1": -1}, {"q1": "2"}, {"q1": True}, [1, 2], {"": 1}],
+        [{}, {Q1: 0, Q2: 3}],
+        [{Q1: 4}, {Q1: -1}, {Q1: "2"}, {Q1: True}, [1, 2], {"": 1}, {Q1: 1, "q1": 1}],
     ),
     ("meeting_brief", "satisfaction", [1, 5], [0, 6]),
     ("meeting_brief", "wanted_work", ["w" * 2000], ["w" * 2001]),
@@ -209,10 +222,15 @@ def test_the_server_computes_the_self_check_score_and_ignores_the_clients(seeded
                 3,
                 "self_check",
                 rid,
-                {**VALID["self_check"], "answers": {"q1": 3, "q2": 2}, "score": 99},
+                {**VALID["self_check"], "answers": {Q1: 3, Q2: 2}, "score": 99},
             )
         ]
     )
-    assert SelfCheck.objects.get(pk=rid).score == 5
+    # content/README.md: S = sum(weight * answer), W = 3 * sum(weight), (200*S + W) // (2*W).
+    weights = {q.key: q.weight for q in QUESTIONNAIRE.questions}
+    s, w = 3 * weights[Q1] + 2 * weights[Q2], 3 * sum(weights.values())
+    expected = (200 * s + w) // (2 * w)
+    assert 0 < expected < 99
+    assert SelfCheck.objects.get(pk=rid).score == expected
     pulled = next(c for c in seeded.pull().json()["changes"] if c["id"] == rid)
-    assert pulled["fields"]["score"] == 5
+    assert pulled["fields"]["score"] == expected

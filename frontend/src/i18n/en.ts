@@ -16,11 +16,16 @@ export const en: Record<MsgKey, string> = {
   'title.signup': 'Sign up',
   'title.forgot': 'Reset your password',
   'title.notfound': 'Page not found',
+  'title.guide': 'Guide',
+  'title.chapter': 'Guide',
+  'title.selfcheck': 'Self-check',
+  'title.earnings': 'Earnings gap',
 
   'nav.label': 'Main menu',
   'nav.today': 'Today',
   'nav.history': 'History',
   'nav.settings': 'Settings',
+  'nav.guide': 'Guide',
 
   'sync.pending': '{n} not yet synced',
   'sync.last': 'last synced {time}',

@@ -38,13 +38,28 @@ export function onLangChange(listener: (lang: Lang) => void): () => void {
   return () => listeners.delete(listener)
 }
 
-/** The message for `key` in the current language, with {name} placeholders filled. */
-export function t(key: MsgKey, vars?: Record<string, string | number>): string {
-  const text = dictionaries[current][key] ?? ja[key] ?? key
+function fill(text: string, vars?: Record<string, string | number>): string {
   if (!vars) return text
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in vars ? String(vars[name]) : whole,
   )
+}
+
+/** The message for `key` in the current language, with {name} placeholders filled. */
+export function t(key: MsgKey, vars?: Record<string, string | number>): string {
+  return fill(dictionaries[current][key] ?? ja[key] ?? key, vars)
+}
+
+/**
+ * A t() that also knows the strings of a lazily loaded screen, passed here from that
+ * screen's chunk, so they do not weigh on the first load (e.g. ./guide.ts). Both
+ * dictionaries are typed by the Japanese one, so a missing English key is a type error.
+ */
+export function withMessages<K extends string>(extra: Record<Lang, Record<K, string>>) {
+  return (key: K | MsgKey, vars?: Record<string, string | number>): string => {
+    const own = (extra[current] as Record<string, string>)[key] ?? (extra.ja as Record<string, string>)[key]
+    return own === undefined ? t(key as MsgKey, vars) : fill(own, vars)
+  }
 }
 
 /** A lookup for keys built at run time (a field name, a choice value); falls back to `fallback`. */

@@ -2,6 +2,7 @@
 // Namespaces: app, title, nav, sync, banner, toast, session, rejected, form, err, unit,
 // field, choice, type, ph, tz, auth, login, signup, forgot, welcome, mode, tone, today,
 // checklist, check, totals, effort, learning, contact, summary, history, settings, notfound.
+// The guide's screens have their own strings in guide-ja.ts / guide-en.ts (lazy chunks).
 export const ja = {
   'app.name': '一歩 Ippo',
   'app.tagline': '通勤の20分で、キャリアを一歩ずつ。',
@@ -17,11 +18,16 @@ export const ja = {
   'title.signup': '新規登録',
   'title.forgot': 'パスワードの再設定',
   'title.notfound': 'ページが見つかりません',
+  'title.guide': 'ガイド',
+  'title.chapter': 'ガイド',
+  'title.selfcheck': 'セルフチェック',
+  'title.earnings': '生涯年収の差',
 
   'nav.label': 'メインメニュー',
   'nav.today': '今日',
   'nav.history': '記録',
   'nav.settings': '設定',
+  'nav.guide': 'ガイド',
 
   'sync.pending': '{n}件未同期',
   'sync.last': '最終同期 {time}',

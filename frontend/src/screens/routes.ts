@@ -40,6 +40,12 @@ export const ROUTES: readonly RouteDef[] = [
   { path: '/today', title: 'title.today', access: 'user', screen: Today },
   { path: '/history', title: 'title.history', access: 'user', screen: History },
   { path: '/settings', title: 'title.settings', access: 'user', screen: Settings },
+  // The guide and its tools load on first visit, each as its own chunk (the chapters'
+  // text and the questionnaire ride in them); the worker precaches them all for offline.
+  { path: '/guide', title: 'title.guide', access: 'any', load: () => import('./Guide') },
+  { path: '/guide/:slug', title: 'title.chapter', access: 'any', load: () => import('./Chapter') },
+  { path: '/selfcheck', title: 'title.selfcheck', access: 'user', load: () => import('./SelfCheck') },
+  { path: '/earnings', title: 'title.earnings', access: 'any', load: () => import('./Earnings') },
   { path: '/welcome', title: 'title.welcome', access: 'user', screen: Welcome, nav: false },
   { path: '/login', title: 'title.login', access: 'guest', screen: Login },
   { path: '/signup', title: 'title.signup', access: 'guest', screen: Signup },
@@ -49,5 +55,6 @@ export const ROUTES: readonly RouteDef[] = [
 export const NAV: readonly NavItem[] = [
   { path: '/today', label: 'nav.today', icon: 'today', testid: 'nav-today' },
   { path: '/history', label: 'nav.history', icon: 'history', testid: 'nav-history' },
+  { path: '/guide', label: 'nav.guide', icon: 'book', testid: 'nav-guide' },
   { path: '/settings', label: 'nav.settings', icon: 'settings', testid: 'nav-settings' },
 ]

@@ -1,0 +1,20 @@
+// The app's tools a guide chapter or a self-check band can point to, by the keys the
+// writer uses in content/ (content/README.md, "Tool keys and app paths").
+import type { GuideKey } from '../i18n/guide'
+
+export interface Tool {
+  path: string
+  label: GuideKey
+}
+
+export const TOOLS: Record<string, Tool> = {
+  selfcheck: { path: '/selfcheck', label: 'tool.selfcheck' },
+  earnings: { path: '/earnings', label: 'tool.earnings' },
+  today: { path: '/today', label: 'tool.today' },
+  history: { path: '/history', label: 'tool.history' },
+}
+
+/** The known tools among `keys`, in their order; unknown keys (a later tool) are skipped. */
+export function toolsFor(keys: readonly string[]): Array<Tool & { key: string }> {
+  return keys.flatMap((key) => (TOOLS[key] ? [{ key, ...TOOLS[key] }] : []))
+}

@@ -1,0 +1,24 @@
+"""The app's tools a chapter or a self-check band can point to (keys of content/README.md)."""
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Tool:
+    key: str
+    path: str  # a screen of the PWA, served by the app shell
+    label: Promise
+
+
+TOOLS = {
+    tool.key: tool
+    for tool in (
+        Tool("selfcheck", "/selfcheck", _("Self-check")),
+        Tool("earnings", "/earnings", _("Earnings-gap calculator")),
+        Tool("today", "/today", _("Today's checklist")),
+        Tool("history", "/history", _("History")),
+    )
+}

@@ -1,0 +1,1 @@
+"""Reads for summaries. `figures` computes a month for many users with set-based queries."""

@@ -1,0 +1,73 @@
+"""The app shell, the service worker script and the web app manifest.
+
+The shell is one HTML page for every screen of the PWA (/today, /history, …): the client
+router picks the screen. The service worker stores it once for every user, so it holds no
+user data and no CSRF token (the app gets its token from GET /api/auth/session).
+"""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.views import defaults
+from django.views.decorators.http import require_safe
+from pwa import views as pwa_views
+
+from server.web.vite import BuildMissing
+
+ENTRY = "src/main.tsx"
+
+
+def _no_cache(response: HttpResponse) -> HttpResponse:
+    # Revalidate every time: an old shell or worker must never outlive a deploy in a cache.
+    patch_cache_control(response, no_cache=True)
+    return response
+
+
+@require_safe
+def app_shell(request: HttpRequest) -> HttpResponse:
+    try:
+        response = render(request, "web/shell.html", {"entry": ENTRY})
+    except BuildMissing as missing:
+        response = render(
+            request,
+            "web/build_missing.html",
+            {"reason": str(missing), "debug": settings.DEBUG},
+            status=503,
+        )
+    return _no_cache(response)
+
+
+@require_safe
+def service_worker(request: HttpRequest) -> HttpResponse:
+    """The built Workbox worker at the site root, so its scope can be "/"."""
+    path = Path(settings.PWA_SERVICE_WORKER_PATH)
+    if not path.is_file():
+        # A 404 makes the browser drop a registration it can no longer update.
+        response = HttpResponse(
+            "// The PWA is not built: run `make install`.\n",
+            status=404,
+            content_type="text/javascript; charset=utf-8",
+        )
+    else:
+        response = HttpResponse(path.read_bytes(), content_type="text/javascript; charset=utf-8")
+        response["Service-Worker-Allowed"] = "/"
+    return _no_cache(response)
+
+
+@require_safe
+def manifest(request: HttpRequest) -> HttpResponse:
+    """django-pwa's manifest (from our server/templates/manifest.json), as a manifest."""
+    response = pwa_views.manifest(request)
+    response["Content-Type"] = "application/manifest+json"
+    return response
+
+
+def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Unknown /api/ addresses answer JSON like the rest of the API, never an HTML page."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": _("Not found.")}, status=404)
+    return defaults.page_not_found(request, exception)
