@@ -102,8 +102,10 @@ class Server:
         self.manage("collectstatic", "--noinput", "-v", "0")
         bind = f"127.0.0.1:{self.port}"
         self.process = subprocess.Popen(
-            [str(BIN / "gunicorn"), "server.wsgi", "--bind", bind, "--workers", "2"]
-            + ["--log-level", "warning", "--no-control-socket"],
+            [
+                *(str(BIN / "gunicorn"), "server.wsgi", "--bind", bind, "--workers", "2"),
+                *("--log-level", "warning", "--no-control-socket"),
+            ],
             cwd=ROOT,
             env=self.env,
         )
@@ -219,7 +221,8 @@ INSTRUMENT = """
       pending = null;
       tx.addEventListener('complete', () => {
         const now = performance.now();
-        window.__taps.push({ total: now - tappedAt, before: openedAt - tappedAt, tx: now - openedAt });
+        const before = openedAt - tappedAt;
+        window.__taps.push({ total: now - tappedAt, before, tx: now - openedAt });
       });
     }
     return tx;
@@ -310,9 +313,11 @@ def main() -> int:
     args = parse_args()
     from playwright.sync_api import sync_playwright
 
-    if not (ROOT / "server/web/static/app/.vite/manifest.json").is_file():
+    built = ROOT / "server/web/static/app/.vite/manifest.json"
+    if not built.is_file():
         print("The PWA is not built: run `make install` first.", file=sys.stderr)
         return 2
+    build = built.read_bytes()
     server = Server()
     rows = []
     try:
@@ -370,6 +375,9 @@ def main() -> int:
             browser.close()
     finally:
         server.close()
+    if built.read_bytes() != build:
+        print("The PWA was rebuilt during the run (the figures mix two builds): run again.")
+        return 2
     print()
     print(f"{'figure':<44} {'measured':>12}   {'target':<10} result")
     print("\n".join(rows))

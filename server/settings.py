@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -63,6 +64,7 @@ INSTALLED_APPS = [
     "server.sync",
     "server.journal",
     "server.guide",
+    "server.summaries",
     "server.web",
 ]
 
@@ -191,8 +193,10 @@ PWA_APP_START_URL = "/today"
 PWA_APP_SCOPE = "/"
 PWA_APP_DISPLAY = "standalone"
 PWA_APP_ORIENTATION = "any"
-PWA_APP_THEME_COLOR = "#9a3412"
-PWA_APP_BACKGROUND_COLOR = "#fffaf5"
+# The UI's own colours (frontend/src/styles.css): its brand red, and its page background so
+# the splash screen turns into the first frame without a flash.
+PWA_APP_THEME_COLOR = "#a8322a"
+PWA_APP_BACKGROUND_COLOR = "#f7f4ef"
 PWA_APP_STATUS_BAR_COLOR = "default"
 PWA_APP_DEBUG_MODE = False
 _ICONS = f"{STATIC_URL}web/icons/"
@@ -257,6 +261,22 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE: dict = {}
 CELERY_TIMEZONE = "UTC"
+
+# Monthly summaries (server/summaries/): the beat looks hourly for users whose 1st-of-the-month
+# SUMMARY_SEND_HOUR (their own zone) has passed; a send tries SUMMARY_SEND_TRIES times with
+# backoff from SUMMARY_RETRY_BACKOFF seconds; a row pending or sending for longer than
+# SUMMARY_STALE_MINUTES (a lost message, a killed worker) is queued again.
+CELERY_BEAT_SCHEDULE["monthly-summaries"] = {
+    "task": "server.summaries.tasks.plan_monthly_summaries",
+    "schedule": crontab(minute=5),
+}
+SUMMARY_SEND_HOUR = env.int("SUMMARY_SEND_HOUR", default=7)
+SUMMARY_SEND_TRIES = env.int("SUMMARY_SEND_TRIES", default=5)
+SUMMARY_RETRY_BACKOFF = env.int("SUMMARY_RETRY_BACKOFF", default=60)
+SUMMARY_STALE_MINUTES = env.int("SUMMARY_STALE_MINUTES", default=30)
+# A beat that was down catches up for this long; a first deployment in mid-month does not
+# mail everyone a summary of a month long gone (the command can, by hand).
+SUMMARY_CATCH_UP_DAYS = env.int("SUMMARY_CATCH_UP_DAYS", default=3)
 
 # API
 REST_FRAMEWORK = {

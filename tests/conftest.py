@@ -1,10 +1,20 @@
 import json
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
 from django.test import Client
 
 from tests.factories import PASSWORD, UserFactory
+
+
+E2E = Path(__file__).resolve().parent / "e2e"
+
+
+def pytest_collection_modifyitems(config, items):
+    # The browser tests go last: Playwright keeps an event loop in the main thread for the
+    # rest of the session, and Django refuses database calls from a thread with one running.
+    items.sort(key=lambda item: E2E in Path(item.path).parents)
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,6 @@ the kill came between SMTP's answer and our update — SMTP gives no way to clos
 import datetime as dt
 import logging
 from dataclasses import dataclass
-from functools import partial
 from smtplib import SMTPException
 
 from django.conf import settings
@@ -20,7 +19,7 @@ from django.utils import timezone
 
 from server.accounts import services as account_services
 from server.accounts.models import User
-from server.summaries import emails, tokens
+from server.summaries import emails
 from server.summaries.models import MonthlySummary
 from server.summaries.selectors import figures
 from server.summaries.selectors import summaries as summary_selectors
@@ -31,10 +30,6 @@ Status = MonthlySummary.Status
 
 class SendFailed(Exception):
     """SMTP refused or could not be reached; the task retries."""
-
-
-class BadToken(Exception):
-    """An unsubscribe link we did not sign."""
 
 
 @dataclass(frozen=True)
@@ -48,13 +43,22 @@ def _enqueue(summary_ids: list[int]) -> None:
     """One send task per row, once the rows are committed (each publish on its own)."""
     from server.summaries.tasks import send_monthly_summary
 
+    def publisher(summary_id: int):
+        def publish() -> None:
+            send_monthly_summary.delay(summary_id)
+
+        return publish
+
     for summary_id in summary_ids:
-        transaction.on_commit(partial(send_monthly_summary.delay, summary_id), robust=True)
+        transaction.on_commit(publisher(summary_id), robust=True)
 
 
-def summaries_create(*, users: QuerySet[User], month: dt.date, now: dt.datetime) -> Created:
-    """Compute and store `month`'s summary of each of `users` that has none; returns the rows
-    this call created (a concurrent call's rows are left to it)."""
+def summaries_create(
+    *, users: QuerySet[User], month: dt.date, now: dt.datetime, enqueue: bool = True
+) -> Created:
+    """Compute and store `month`'s summary of each of `users`; returns the rows this call
+    created (a row that exists already, or a concurrent call's, is left alone). With
+    `enqueue`, a send task per new pending row follows the commit."""
     pending: list[int] = []
     skipped = 0
     users = list(users)
@@ -79,7 +83,8 @@ def summaries_create(*, users: QuerySet[User], month: dt.date, now: dt.datetime)
             ).values_list("pk", "status")
             ids = [pk for pk, status in mine if status == Status.PENDING]
             skipped += sum(1 for _pk, status in mine if status == Status.SKIPPED)
-            _enqueue(ids)
+            if enqueue:
+                _enqueue(ids)
         pending += ids
     return Created(month=month, pending=pending, skipped=skipped)
 
@@ -116,9 +121,8 @@ def _claim(summary_id: int, now: dt.datetime) -> bool:
     """Take the row for this attempt; False when another attempt has it or it is done."""
     stale = now - dt.timedelta(minutes=settings.SUMMARY_STALE_MINUTES)
     claimable = Q(status=Status.PENDING) | Q(status=Status.SENDING, updated_at__lt=stale)
-    taken = (
-        MonthlySummary.objects.filter(claimable, pk=summary_id)
-        .update(status=Status.SENDING, attempts=F("attempts") + 1, updated_at=now)
+    taken = MonthlySummary.objects.filter(claimable, pk=summary_id).update(
+        status=Status.SENDING, attempts=F("attempts") + 1, updated_at=now
     )
     return taken == 1
 
@@ -143,10 +147,19 @@ def summary_send(*, summary_id: int, last_try: bool = True) -> str:
         status = Status.FAILED if last_try else Status.PENDING
         rows.update(status=status, last_error=error, updated_at=timezone.now())
         if last_try:
-            log.error("monthly summary %s not sent after %s tries: %s", summary_id,
-                      summary.attempts, error)
+            log.error(
+                "monthly summary %s not sent after %s tries: %s",
+                summary_id,
+                summary.attempts,
+                error,
+            )
             return "failed"
         raise SendFailed(error) from exc
+    except Exception as exc:
+        # A bug, not the network: retrying will not help, and 'sending' would hide it.
+        error = f"{type(exc).__name__}: {exc}"[:2000]
+        rows.update(status=Status.FAILED, last_error=error, updated_at=timezone.now())
+        raise
     sent_at = timezone.now()
     rows.update(status=Status.SENT, sent_at=sent_at, updated_at=sent_at)
     return "sent"
@@ -164,17 +177,10 @@ def summaries_resend_failed(*, summary_ids: list[int]) -> list[int]:
     return ids
 
 
-def unsubscribe_user(*, token: str) -> User:
-    """The user a signed unsubscribe link names (raises BadToken / User.DoesNotExist)."""
-    user_id = tokens.read(token)
-    if user_id is None:
-        raise BadToken
-    return User.objects.get(pk=user_id, is_active=True)
-
-
 def monthly_email_off(*, token: str) -> User:
-    """Turn the monthly email off for the user the link names; safe to repeat."""
-    user = unsubscribe_user(token=token)
+    """Turn the monthly email off for the user the link names; safe to repeat (raises
+    tokens.BadToken, User.DoesNotExist)."""
+    user = summary_selectors.token_user(token=token)
     if user.monthly_email:
         account_services.user_update_profile(user=user, monthly_email=False)
     return user

@@ -5,14 +5,20 @@ from django.core import signing
 SALT = "ippo.summaries.unsubscribe"
 
 
+class BadToken(Exception):
+    """A link we did not sign (or a truncated one)."""
+
+
 def make(user_id: int) -> str:
     return signing.dumps(user_id, salt=SALT)
 
 
-def read(token: str) -> int | None:
-    """The user id the token was made for; None when it was not made by us."""
+def read(token: str) -> int:
+    """The user id the token was made for (raises BadToken)."""
     try:
         value = signing.loads(token, salt=SALT)
     except signing.BadSignature:
-        return None
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+        raise BadToken from None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise BadToken
+    return value

@@ -11,8 +11,8 @@ import zlib
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "static" / "web" / "icons"
-THEME = (0x9A, 0x34, 0x12)  # the buttons' and theme-color's orange-brown
-PAPER = (0xFF, 0xFA, 0xF5)  # the pages' background
+THEME = (0xA8, 0x32, 0x2A)  # the app's brand red (--brand in frontend/src/styles.css)
+PAPER = (0xF7, 0xF4, 0xEF)  # the app's page background (--bg)
 
 # One right footprint in its own box (x right, y down, about -0.6..0.6): ellipses
 # (cx, cy, rx, ry) for ball, arch and heel, then five toes.

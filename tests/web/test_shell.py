@@ -48,7 +48,7 @@ def test_every_screen_gets_the_same_shell_with_the_built_files(api, build, db):
     assert '<link rel="stylesheet" href="/static/app/assets/v-D4.css">' in html
     assert '<link rel="modulepreload" href="/static/app/assets/vendor-CCCC3333.js">' in html
     assert '<link rel="manifest" href="/manifest.json">' in html
-    assert 'name="theme-color" content="#9a3412"' in html
+    assert 'name="theme-color" content="#f7f4ef" media="(prefers-color-scheme: light)"' in html
     assert 'name="apple-mobile-web-app-capable" content="yes"' in html
     assert 'rel="apple-touch-icon" sizes="180x180"' in html
     assert 'name="viewport"' in html
@@ -120,8 +120,8 @@ def test_the_manifest_describes_an_installable_app(api, db):
     assert manifest["scope"] == "/"
     assert manifest["display"] == "standalone"
     assert manifest["lang"] == "ja"
-    assert manifest["theme_color"] == "#9a3412"
-    assert manifest["background_color"] == "#fffaf5"
+    assert manifest["theme_color"] == "#a8322a"
+    assert manifest["background_color"] == "#f7f4ef"
     icons = {(i["sizes"], i["purpose"]) for i in manifest["icons"]}
     assert icons == {("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")}
     shortcuts = {s["url"]: s["name"] for s in manifest["shortcuts"]}

@@ -20,6 +20,7 @@ export const en: Record<MsgKey, string> = {
   'title.chapter': 'Guide',
   'title.selfcheck': 'Self-check',
   'title.earnings': 'Earnings gap',
+  'title.summaries': 'Monthly summaries',
 
   'nav.label': 'Main menu',
   'nav.today': 'Today',
@@ -245,6 +246,8 @@ export const en: Record<MsgKey, string> = {
   'tone.neutral.streak_hint': 'Day by day, your progress becomes visible.',
 
   'today.title': 'Today',
+  'today.summary_ready': 'Your summary for {month} is here',
+  'today.summary_open': 'Read it',
 
   'checklist.title': "Today's checklist",
   'checklist.progress': '{done}/{total} done',
@@ -314,6 +317,8 @@ export const en: Record<MsgKey, string> = {
   'settings.timezone_hint': 'Today in this time zone: {date}',
   'settings.monthly_email': 'Email me a monthly summary',
   'settings.monthly_hint': 'On the 1st of each month we send a summary of last month.',
+  'settings.summaries': 'Monthly summaries',
+  'settings.summaries_hint': 'Read the summaries of past months',
   'settings.saved': 'Settings saved',
   'settings.no_changes': 'Nothing to save',
   'settings.offline': "You're offline, so settings can't be saved. Save them again once you're connected.",

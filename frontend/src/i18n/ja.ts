@@ -22,6 +22,7 @@ export const ja = {
   'title.chapter': 'ガイド',
   'title.selfcheck': 'セルフチェック',
   'title.earnings': '生涯年収の差',
+  'title.summaries': '月次まとめ',
 
   'nav.label': 'メインメニュー',
   'nav.today': '今日',
@@ -247,6 +248,8 @@ export const ja = {
   'tone.neutral.streak_hint': '毎日の積み重ねが見えるようになります。',
 
   'today.title': '今日',
+  'today.summary_ready': '{month}のまとめが届きました',
+  'today.summary_open': '開いて読む',
 
   'checklist.title': '今日のチェックリスト',
   'checklist.progress': '{done}/{total} 完了',
@@ -316,6 +319,8 @@ export const ja = {
   'settings.timezone_hint': 'このタイムゾーンでの今日：{date}',
   'settings.monthly_email': '毎月のまとめをメールで受け取る',
   'settings.monthly_hint': '毎月1日に、先月の記録のまとめをお送りします。',
+  'settings.summaries': '月次まとめ',
+  'settings.summaries_hint': 'これまでに届いた毎月のまとめを読む',
   'settings.saved': '設定を保存しました',
   'settings.no_changes': '変更はありません',
   'settings.offline': 'オフラインのため、設定は保存できません。つながってからもう一度保存してください。',

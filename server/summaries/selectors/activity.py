@@ -150,4 +150,3 @@ def network(batch: Batch) -> None:
     for uid in batch.ids:
         batch.put(uid, "network", "contacts", batch.compared(uid, contacts[uid]))
         batch.put(uid, "network", "follow_ups_due", batch.compared(uid, follow_ups[uid]))
-

@@ -1,6 +1,6 @@
 """Checklist figures: completion rate, checks done and the best streak, per month.
 
-Completion rate = checks done ÷ (active items × days in month). An item counts from the day it
+Completion rate = checks done / (active items x days in month). An item counts from the day it
 was added (the first day of the month for older items), so a checklist set up on the 25th is
 not measured against thirty days; an archived item counts in the months it was ticked in.
 """

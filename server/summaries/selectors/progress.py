@@ -94,11 +94,15 @@ def career_mode(batch: Batch) -> None:
             current[row["user_id"]] = row
     for uid in batch.ids:
         row = current.get(uid)
-        batch.out[uid]["career_mode"] = None if row is None else {
-            "mode": row["mode"],
-            "starts": row["starts"].isoformat(),
-            "ends": row["ends"].isoformat(),
-            "purpose": row["purpose"],
-            "focus": row["focus"],
-            "days_left": (row["ends"] - batch.people[uid].today).days + 1,
-        }
+        batch.out[uid]["career_mode"] = (
+            None
+            if row is None
+            else {
+                "mode": row["mode"],
+                "starts": row["starts"].isoformat(),
+                "ends": row["ends"].isoformat(),
+                "purpose": row["purpose"],
+                "focus": row["focus"],
+                "days_left": (row["ends"] - batch.people[uid].today).days + 1,
+            }
+        )

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from server.accounts.models import User
-from server.summaries import months
+from server.summaries import months, tokens
 from server.summaries.models import MonthlySummary
 
 
@@ -49,13 +49,19 @@ def without_summary(month: dt.date, users: QuerySet[User] | None = None) -> Quer
 def due(*, now: dt.datetime) -> dict[dt.date, QuerySet[User]]:
     """Users for whom SUMMARY_SEND_HOUR on the 1st has passed in their own zone and who have
     no summary of the month just ended, by that month (two months at most, across zones)."""
+    hour = settings.SUMMARY_SEND_HOUR
     zones = User.objects.filter(is_active=True).order_by().values_list("time_zone", flat=True)
     by_month = defaultdict(list)
-    for zone in zones.distinct():
-        by_month[months.due_month(now, ZoneInfo(zone), settings.SUMMARY_SEND_HOUR)].append(zone)
+    for name in zones.distinct():
+        zone = ZoneInfo(name)
+        month = months.due_month(now, zone, hour)
+        fell_due = months.local_midnight(months.add_months(month, 1), zone)
+        late = now - fell_due - dt.timedelta(hours=hour)
+        if late <= dt.timedelta(days=settings.SUMMARY_CATCH_UP_DAYS):
+            by_month[month].append(name)
     return {
-        month: without_summary(month, User.objects.filter(time_zone__in=zones_of_month))
-        for month, zones_of_month in sorted(by_month.items())
+        month: without_summary(month, User.objects.filter(time_zone__in=names))
+        for month, names in sorted(by_month.items())
     }
 
 
@@ -66,3 +72,9 @@ def stale(*, now: dt.datetime) -> QuerySet[MonthlySummary]:
         status__in=[MonthlySummary.Status.PENDING, MonthlySummary.Status.SENDING],
         updated_at__lt=before,
     )
+
+
+def token_user(*, token: str) -> User:
+    """The active user a signed unsubscribe link names (raises tokens.BadToken,
+    User.DoesNotExist)."""
+    return User.objects.get(pk=tokens.read(token), is_active=True)
