@@ -7,7 +7,6 @@ from django.test import Client
 
 from tests.factories import PASSWORD, UserFactory
 
-
 E2E = Path(__file__).resolve().parent / "e2e"
 
 
