@@ -31,6 +31,8 @@ def pull(*, user, cursor: int, limit: int) -> dict:
     purged, latest = counter.first() or (0, 0)
     if 0 < cursor < purged:
         raise CursorExpired
+    if latest <= cursor:  # nothing new: the common answer to a device's periodic pull
+        return {"changes": [], "cursor": cursor, "has_more": False}
     streams = []
     for rt in all_types():
         # Each query below sees what had committed when it ran, so a push committing between

@@ -180,3 +180,36 @@ def test_a_deleted_item_that_live_checks_point_at_is_kept(phone, time_machine):
     assert ChecklistItem.objects.filter(pk=item, deleted=True).exists()
     assert Check.objects.filter(pk=check, deleted=False).exists()
     assert phone.pull(cursor=1).status_code == 200
+
+
+def test_a_brief_keeps_a_goal_whose_tombstone_was_purged(phone, time_machine):
+    time_machine.move_to("2026-09-01T00:00Z")
+    goal, brief = new_id(), new_id()
+    phone.push(
+        [
+            op(1, "goal", goal, {"title": "リーダーになる", "due": "2027-03-31"}),
+            op(
+                2,
+                "meeting_brief",
+                brief,
+                {"meeting_on": "2026-09-02", "satisfaction": 3, "goals": [goal]},
+            ),
+            op(3, "goal", goal, action="delete", base=1),
+        ]
+    )
+    time_machine.move_to("2026-11-24T00:00Z")
+    call_command("purge_tombstones", "--days", "30", verbosity=0)
+    r = phone.push(
+        [
+            op(
+                4,
+                "meeting_brief",
+                brief,
+                {"after_notes": "次回までに案を出す", "goals": [goal]},
+                base=2,
+            )
+        ]
+    )
+    assert r.json()["results"][0]["status"] == "applied"
+    r = phone.push([op(5, "meeting_brief", brief, {"goals": [goal, new_id()]}, base=4)])
+    assert list(r.json()["results"][0]["errors"]) == ["goals"]
