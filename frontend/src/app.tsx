@@ -35,10 +35,17 @@ async function adopt(user: User): Promise<void> {
   if (localId !== null && localId !== user.id) {
     const pending = getSyncStatus().pending
     await resetLocalData()
+    clearSummaryCopies()
     if (pending > 0) showToast(t('session.other_cleared', { n: pending }))
   }
   if (localId !== user.id) await setLocalUserId(user.id)
   rememberUser(user)
+}
+
+/** Saved copies of summaries are hers alone: forget them when the phone changes hands.
+ * (Loaded on demand, so the summaries' code stays out of the first load.) */
+function clearSummaryCopies(): void {
+  import('./summaries/cache').then((m) => m.clearCopies()).catch(() => undefined)
 }
 
 /** Where "/" leads a signed-in user: onboarding until she has set anything up. */
@@ -148,6 +155,7 @@ export function App() {
             console.error('ippo: clearing local data', err)
           }
         }
+        clearSummaryCopies()
         forgetUser()
         // Leave the signed-in screen first, so it does not bounce via /login?next=….
         navigate('/login', { replace: true })

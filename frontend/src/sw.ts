@@ -27,6 +27,7 @@ const NOT_THE_SHELL: RegExp[] = [
   /^\/static\//,
   /^\/healthz/,
   /^\/reset\//,
+  /^\/email\//, // one-click unsubscribe links from the monthly email
   /^\/manifest\.json/,
   /^\/serviceworker\.js/,
 ]

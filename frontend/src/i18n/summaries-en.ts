@@ -17,6 +17,7 @@ export const summariesEn: Record<SummariesKey, string> = {
   'summaries.status_skipped': 'Your email is switched off, so this one lives in the app only',
   'summaries.saved_copy': 'Offline — showing the copy saved {when}',
   'summaries.saved_copy_error': 'The server cannot be reached — showing the copy saved {when}',
+  'summaries.saved_copy_login': 'Your login has expired — showing the copy saved {when}',
   'summaries.refreshing': 'Checking for the latest version…',
   'summaries.error': 'The summaries could not be loaded. Wait a little and try again.',
   'summaries.error_offline': 'You are offline, so this cannot be loaded now. Summaries you have opened once can be read offline.',
@@ -70,6 +71,7 @@ export const summariesEn: Record<SummariesKey, string> = {
   'summary.outcomes_none': 'No result numbers were logged this month.',
   'summary.improvements': 'Improvements that saved the most',
   'summary.improvement_meta': '{time} saved · {n} logs',
+  'summary.improvement_meta_one': '{time} saved · 1 log',
   'summary.improvements_none': 'No time saved was logged this month.',
 
   'summary.section.learning': 'Learning',

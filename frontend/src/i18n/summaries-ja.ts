@@ -16,6 +16,7 @@ export const summariesJa = {
   'summaries.status_skipped': 'メールはオフなので、アプリの中だけでお届けしています',
   'summaries.saved_copy': 'オフライン — {when}に保存したコピーを表示しています',
   'summaries.saved_copy_error': 'サーバーに届かないため、{when}に保存したコピーを表示しています',
+  'summaries.saved_copy_login': 'ログインの期限が切れたため、{when}に保存したコピーを表示しています',
   'summaries.refreshing': '最新の内容を確かめています…',
   'summaries.error': 'まとめを読み込めませんでした。少し時間をおいて、もう一度お試しください。',
   'summaries.error_offline': 'オフラインのため読み込めません。一度開いたまとめは、電波がなくても読めます。',
@@ -69,6 +70,7 @@ export const summariesJa = {
   'summary.outcomes_none': 'この月は、成果の数字の記録がありませんでした。',
   'summary.improvements': '効果の大きかった工夫',
   'summary.improvement_meta': '{time}短縮・{n}件の記録',
+  'summary.improvement_meta_one': '{time}短縮・1件の記録',
   'summary.improvements_none': 'この月は、短縮できた時間の記録がありませんでした。',
 
   'summary.section.learning': '学び',

@@ -119,6 +119,14 @@ export function Settings(_props: ScreenProps) {
         </button>
       </form>
 
+      <a class="card link-row" href="/summaries" data-testid="settings-summaries">
+        <span>
+          <strong>{t('settings.summaries')}</strong>
+          <span class="muted small">{t('settings.summaries_hint')}</span>
+        </span>
+        <span class="link-row-go" aria-hidden="true">›</span>
+      </a>
+
       <section class="card" aria-labelledby="settings-sync">
         <h2 id="settings-sync">{t('settings.sync')}</h2>
         <dl class="facts">

@@ -89,16 +89,16 @@ function MonthCard({ item, timeZone }: { item: SummaryListItem; timeZone: string
       </span>
       <span class="summary-card-figs" id={`sum-${item.month}-figs`}>
         <span data-testid="summary-month-entries" data-value={String(h.entries)}>
-          {t('summary.fig.entries')} {show('count', h.entries)}
+          {t('summary.fig.entries')} <b>{show('count', h.entries)}</b>
         </span>
         <span>
-          {t('summary.fig.learning_minutes')} {formatMinutes(h.learning_minutes)}
+          {t('summary.fig.learning_minutes')} <b>{formatMinutes(h.learning_minutes)}</b>
         </span>
         <span>
-          {t('summary.fig.contacts')} {show('people', h.contacts)}
+          {t('summary.fig.contacts')} <b>{show('people', h.contacts)}</b>
         </span>
         <span>
-          {t('summary.fig.completion')} {show('percent', h.completion_percent)}
+          {t('summary.fig.completion')} <b>{show('percent', h.completion_percent)}</b>
         </span>
         <span class="muted small">{statusLine(item, timeZone)}</span>
       </span>

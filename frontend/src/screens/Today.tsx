@@ -7,6 +7,7 @@ import { useToday, useUser } from '../components/context'
 import { useRecords } from '../components/hooks'
 import { ModeCard } from '../components/ModeCard'
 import { ContactQuick, EfficiencyQuick, LearningQuick } from '../components/QuickEntries'
+import { SummaryCard } from '../components/SummaryCard'
 import type {
   CareerModeFields,
   CheckFields,
@@ -58,6 +59,7 @@ export function Today({ query }: ScreenProps) {
         {t('today.title')} <span class="muted small">{formatDay(day)}</span>
       </h1>
       <ModeCard mode={mode} day={day} tone={tone} />
+      <SummaryCard userId={user.id} day={day} />
       <Checklist items={items} checks={checks} day={day} tone={tone} />
 
       <section class="card totals" aria-labelledby="totals-title">

@@ -46,6 +46,10 @@ export const ROUTES: readonly RouteDef[] = [
   { path: '/guide/:slug', title: 'title.chapter', access: 'any', load: () => import('./Chapter') },
   { path: '/selfcheck', title: 'title.selfcheck', access: 'user', load: () => import('./SelfCheck') },
   { path: '/earnings', title: 'title.earnings', access: 'any', load: () => import('./Earnings') },
+  // Her monthly summaries (the email links to /summaries/2026-11); reached from Settings
+  // and Today's card rather than the bottom bar.
+  { path: '/summaries', title: 'title.summaries', access: 'user', load: () => import('./Summaries') },
+  { path: '/summaries/:month', title: 'title.summaries', access: 'user', load: () => import('./Summary') },
   { path: '/welcome', title: 'title.welcome', access: 'user', screen: Welcome, nav: false },
   { path: '/login', title: 'title.login', access: 'guest', screen: Login },
   { path: '/signup', title: 'title.signup', access: 'guest', screen: Signup },

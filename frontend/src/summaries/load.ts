@@ -9,7 +9,7 @@ export type Outcome<T> =
   /** The server's answer, just kept as the copy. */
   | { kind: 'fresh'; data: T; savedAt: string }
   /** The fetch failed; this is the copy saved at `savedAt`. `offline`: no answer at all. */
-  | { kind: 'copy'; data: T; savedAt: string; offline: boolean }
+  | { kind: 'copy'; data: T; savedAt: string; offline: boolean; status: number }
   /** The server has no such summary (404); any copy of it is gone too. */
   | { kind: 'missing' }
   /** The fetch failed and this phone has no copy. */
@@ -46,7 +46,7 @@ export async function loadWithCopy<T>({ user, key, path, onCopy, now = () => new
     }
     if (!(err instanceof ApiError)) console.error('ippo: loading a summary', err)
     const saved = await copy
-    if (saved) return { kind: 'copy', data: saved.data, savedAt: saved.saved_at, offline: status === 0 }
+    if (saved) return { kind: 'copy', data: saved.data, savedAt: saved.saved_at, offline: status === 0, status }
     return { kind: 'failed', offline: status === 0, status }
   }
 }

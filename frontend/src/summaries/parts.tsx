@@ -5,6 +5,7 @@ import { t, type SummariesKey } from '../i18n/summaries'
 import { today } from '../time'
 import { barPercents, compare, formatNumber, isCompared, wholeMinutes, type Better, type Change } from './compare'
 import type { Compared } from './types'
+import type { SavedState } from './useLoaded'
 
 /** How a figure's number reads: "3件", "1時間30分", "72.5%", "2.5時間"… */
 export type Kind = 'count' | 'times' | 'people' | 'days' | 'percent' | 'minutes' | 'hours'
@@ -153,7 +154,7 @@ function savedWhen(iso: string, timeZone: string): string {
 }
 
 /** Says that what she reads is the copy saved on this phone (and why). */
-export function SavedNote({ copy, savedAt, timeZone }: { copy: { offline: boolean; checking: boolean }; savedAt: string; timeZone: string }) {
+export function SavedNote({ copy, savedAt, timeZone }: { copy: SavedState; savedAt: string; timeZone: string }) {
   if (copy.checking) {
     return (
       <p class="muted small" role="status">
@@ -164,7 +165,7 @@ export function SavedNote({ copy, savedAt, timeZone }: { copy: { offline: boolea
   const when = savedWhen(savedAt, timeZone)
   return (
     <p class="note warn" role="status" data-testid="summary-saved-copy">
-      {t(copy.offline ? 'summaries.saved_copy' : 'summaries.saved_copy_error', { when })}
+      {t(copy.offline ? 'summaries.saved_copy' : copy.status === 401 ? 'summaries.saved_copy_login' : 'summaries.saved_copy_error', { when })}
     </p>
   )
 }

@@ -121,7 +121,10 @@ export function EfficiencySection({ f, gentle }: SectionProps) {
               <strong>{i.task}</strong>
               {i.improvement && <span> — {i.improvement}</span>}
               <span class="muted small improvement-meta">
-                {t('summary.improvement_meta', { time: formatMinutes(i.minutes_saved), n: formatNumber(i.entries, getLang()) })}
+                {t(i.entries === 1 ? 'summary.improvement_meta_one' : 'summary.improvement_meta', {
+                  time: formatMinutes(i.minutes_saved),
+                  n: formatNumber(i.entries, getLang()),
+                })}
               </span>
             </li>
           ))}

@@ -7,9 +7,17 @@ import type { Outcome } from './load'
 export type Loaded<T> =
   | { phase: 'loading' }
   /** `copy`: what is shown is the saved copy (null once the server's answer is in). */
-  | { phase: 'ready'; data: T; savedAt: string; copy: null | { offline: boolean; checking: boolean } }
+  | { phase: 'ready'; data: T; savedAt: string; copy: null | SavedState }
   | { phase: 'missing' }
   | { phase: 'failed'; offline: boolean; status: number }
+
+/** Why a saved copy is on screen: still asking the server, or the server did not answer
+ * (`offline`: no answer at all; `status`: the HTTP status it gave). */
+export interface SavedState {
+  offline: boolean
+  checking: boolean
+  status: number
+}
 
 type Loader<T> = (onCopy: (copy: { data: T; savedAt: string }) => void) => Promise<Outcome<T>>
 
@@ -22,7 +30,7 @@ export function useLoaded<T>(load: Loader<T>, deps: unknown[]): [Loaded<T>, () =
     let alive = true
     setState((prev) => (prev.phase === 'ready' && round > 0 ? prev : { phase: 'loading' }))
     load((copy) => {
-      if (alive) setState({ phase: 'ready', data: copy.data, savedAt: copy.savedAt, copy: { offline: false, checking: true } })
+      if (alive) setState({ phase: 'ready', data: copy.data, savedAt: copy.savedAt, copy: { offline: false, checking: true, status: 0 } })
     }).then((outcome) => {
       if (!alive) return
       switch (outcome.kind) {
@@ -30,7 +38,7 @@ export function useLoaded<T>(load: Loader<T>, deps: unknown[]): [Loaded<T>, () =
           setState({ phase: 'ready', data: outcome.data, savedAt: outcome.savedAt, copy: null })
           break
         case 'copy':
-          setState({ phase: 'ready', data: outcome.data, savedAt: outcome.savedAt, copy: { offline: outcome.offline, checking: false } })
+          setState({ phase: 'ready', data: outcome.data, savedAt: outcome.savedAt, copy: { offline: outcome.offline, checking: false, status: outcome.status } })
           break
         case 'missing':
           setState({ phase: 'missing' })
