@@ -87,6 +87,7 @@ bench: install
 	$(PY) bench/sync.py --db sqlite
 	$(PY) bench/sync.py --db postgres --pg-url "$(PG_URL)"
 	$(PY) bench/load.py --pg-url "$(PG_URL)" --duration $(or $(BENCH_DURATION),60)
+	$(PY) bench/summaries.py --pg-url "$(PG_URL)" --redis-url "$(REDIS_URL)/11"
 
 clean:
 	rm -rf var/test $(VENV)

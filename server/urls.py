@@ -22,9 +22,10 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url="/static/web/icons/favicon-32.png")),
     path("", include("server.web.urls")),
     # Every other address is a screen of the PWA: the client router draws it, so new
-    # screens need no server change. API, admin, static, reset and health paths stay out.
+    # screens need no server change. API, admin, static, reset, email and health paths stay
+    # out (the same list as NOT_THE_SHELL in frontend/src/sw.ts).
     re_path(
-        r"^(?!(?:api|admin|static|reset)(?:/|$)|healthz$|manifest\.json$|serviceworker\.js$)",
+        r"^(?!(?:api|admin|static|reset|email)(?:/|$)|healthz$|manifest\.json$|serviceworker\.js$)",
         shell.app_shell,
         name="app-shell",
     ),

@@ -76,16 +76,18 @@ def app_built() -> Path:
     return Path(settings.PWA_SERVICE_WORKER_PATH)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def playwright_instance(app_built, django_db_setup):
-    # After the test database exists, so Playwright's loop is gone before it is dropped.
+    # Per module, not per session: while Playwright runs, its event loop makes Django refuse
+    # ORM calls in this thread, so it must be gone before the rest of the suite runs (and
+    # before the test database is dropped).
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         yield p
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(playwright_instance):
     browser = playwright_instance.chromium.launch(
         executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
@@ -100,16 +102,16 @@ def new_context(browser) -> Iterator[Callable]:
     opened = []
 
     def open_context(locale: str = "ja-JP", **options):
-        context = browser.new_context(
-            viewport=PHONE,
-            device_scale_factor=2,
-            is_mobile=True,
-            has_touch=True,
-            locale=locale,
-            timezone_id="Asia/Tokyo",
-            service_workers="allow",
+        options = {
+            "viewport": PHONE,
+            "device_scale_factor": 2,
+            "is_mobile": True,
+            "has_touch": True,
+            "timezone_id": "Asia/Tokyo",
+            "service_workers": "allow",
             **options,
-        )
+        }
+        context = browser.new_context(locale=locale, **options)
         context.set_default_timeout(15_000)
         opened.append(context)
         return context

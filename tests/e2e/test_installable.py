@@ -61,7 +61,8 @@ def test_the_shell_opens_offline_and_the_api_is_never_answered_with_html(new_con
     assert not api["answered"] or "text/html" not in api["type"]
     # Navigations to the server's own pages are never answered with the shell: offline,
     # they simply fail.
-    for path in ("/api/auth/session", "/admin/", "/healthz", "/reset/MQ/token/"):
+    server_pages = ("/api/auth/session", "/admin/", "/healthz", "/reset/MQ/t/", "/email/x/t/")
+    for path in server_pages:
         try:
             page.goto(f"{live_server.url}{path}")
         except PlaywrightError as error:

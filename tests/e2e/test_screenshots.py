@@ -51,7 +51,9 @@ def _shot(page, lang: str, screen: str) -> None:
 def test_refresh_the_screenshots(new_context, live_server, lang):
     OUT.mkdir(parents=True, exist_ok=True)
     text = CONTENT[lang]
-    page = new_context(locale="ja-JP" if lang == "ja" else "en-US").new_page()
+    # One CSS pixel per image pixel: the PNGs are exactly 390x844.
+    locale = "ja-JP" if lang == "ja" else "en-US"
+    page = new_context(locale=locale, device_scale_factor=1).new_page()
     page.goto(f"{live_server.url}/login")
     page.get_by_test_id("login-submit").wait_for()
     _shot(page, lang, "login")

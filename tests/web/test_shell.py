@@ -85,6 +85,8 @@ def test_server_addresses_are_never_answered_with_the_shell(api, build, db):
     assert api.get("/static/app/no-such-file.js").status_code == 404
     reset = api.get("/reset/MQ/bad-token/")
     assert reset.status_code == 200 and 'name="password2"' in reset.content.decode()
+    assert api.get("/email/no-such-page").status_code == 404
+    assert b'id="app"' not in api.get("/email/unsubscribe/bad-token/").content
     assert api.post("/today").status_code == 405
 
 

@@ -62,7 +62,8 @@ def compute(*, users: Iterable, month: dt.date, now: dt.datetime | None = None) 
             }
         for section in SECTIONS:
             section(batch)
+        found: dict = {}  # the guide's chapters, looked up once a batch
         for figures in batch.out.values():
-            figures["next_step"] = next_step.choose(figures)
+            figures["next_step"] = next_step.choose(figures, found=found)
         result.update(batch.out)
     return result

@@ -73,12 +73,18 @@ def _chapter(candidates: tuple[str, ...]) -> str | None:
     return None
 
 
-def choose(figures: dict) -> dict:
-    """{area, chapter, gentle}: the weakest area (or 'steady') and its chapter's slug."""
+def choose(figures: dict, *, found: dict | None = None) -> dict:
+    """{area, chapter, gentle}: the weakest area (or 'steady') and its chapter's slug.
+
+    `found` keeps the guide's answers across a batch: each lookup lists and stats the guide's
+    files, which would otherwise be done once per user."""
     mode = figures.get("career_mode") or {}
     gentle = mode.get("mode") == "defence"
     scores = strengths(figures, gentle=gentle)
     weakest = min(AREAS, key=lambda area: scores[area])
     area = weakest if scores[weakest] < STEADY else "steady"
     chapters = (GENTLE_CHAPTERS.get(area, ()) if gentle else ()) + CHAPTERS[area]
-    return {"area": area, "chapter": _chapter(chapters), "gentle": gentle}
+    found = {} if found is None else found
+    if chapters not in found:
+        found[chapters] = _chapter(chapters)
+    return {"area": area, "chapter": found[chapters], "gentle": gentle}
