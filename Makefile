@@ -88,6 +88,7 @@ bench: install
 	$(PY) bench/sync.py --db postgres --pg-url "$(PG_URL)"
 	$(PY) bench/load.py --pg-url "$(PG_URL)" --duration $(or $(BENCH_DURATION),60)
 	$(PY) bench/summaries.py --pg-url "$(PG_URL)" --redis-url "$(REDIS_URL)/11"
+	$(PY) bench/frontend.py
 
 clean:
 	rm -rf var/test $(VENV)

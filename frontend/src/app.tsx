@@ -18,7 +18,7 @@ import { matchRoute, navigate, useLocation } from './router'
 import { NotFound } from './screens/NotFound'
 import { NAV, ROUTES } from './screens/routes'
 import { getLocalUserId, listRecords, setLocalUserId } from './store/records'
-import { getSyncStatus, onMerged, resetLocalData, syncNow } from './sync/client'
+import { getSyncStatus, onMerged, resetLocalData, startSync, syncNow } from './sync/client'
 import type { User } from './types'
 
 /**
@@ -40,6 +40,7 @@ async function adopt(user: User): Promise<void> {
   }
   if (localId !== user.id) await setLocalUserId(user.id)
   rememberUser(user)
+  startSync() // her data is this device's now (a no-op when it already runs)
 }
 
 /** Saved copies of summaries are hers alone: forget them when the phone changes hands.

@@ -3,6 +3,7 @@ import { render } from 'preact'
 
 import './styles.css'
 import { App } from './app'
+import { rememberedUser } from './components/remember'
 import { registerServiceWorker } from './pwa'
 import { startRouter } from './router'
 import { requestPersistence, startSync } from './sync/client'
@@ -15,4 +16,6 @@ if (root) render(<App />, root)
 registerServiceWorker()
 // Ask the browser not to evict the outbox under storage pressure; a "no" is not fatal.
 requestPersistence().catch(() => false)
-startSync()
+// With nobody signed in on this phone there is nothing to sync (and every try would be a
+// 401); the first log-in starts it.
+if (rememberedUser()) startSync()

@@ -58,15 +58,25 @@ export function Checklist({ items, checks, day, tone }: Props) {
 
   const toggle = async (item: Item) => {
     const was = doneToday(item.id)
-    setFlipped((prev) => ({ ...prev, [item.id]: !was }))
-    try {
-      const id = await checkId(item.id, day)
+    // Save first, draw after: the re-render of the list takes longer than the write, and
+    // IndexedDB answers on this same thread, so drawing first would hold the save back.
+    // A write slower than 50 ms (a busy phone) gets the tick drawn ahead of it.
+    const flip = () => setFlipped((prev) => ({ ...prev, [item.id]: !was }))
+    const early = setTimeout(flip, 50)
+    const saving = checkId(item.id, day).then(async (id) => {
       await saveRecord<CheckFields>('check', id, { item: item.id, date: day, done: !was })
+      return id
+    })
+    try {
+      const id = await saving
+      clearTimeout(early)
+      flip()
       const title = item.fields.title
       showToast(t(was ? 'check.undone_toast' : 'check.done_toast', { title }), {
         undo: () => saveRecord<CheckFields>('check', id, { item: item.id, date: day, done: was }),
       })
     } catch (err) {
+      clearTimeout(early)
       console.error('ippo: tick', err)
       setFlipped(({ [item.id]: _gone, ...rest }) => rest)
       showToast(t('form.save_failed'))

@@ -6,7 +6,7 @@ export const en: Record<MsgKey, string> = {
   'app.tagline': 'Move your career forward, one step per commute.',
   'app.loading': 'Loading…',
   'app.load_failed': 'This screen could not be loaded. Check your connection and open it again.',
-  'app.home_link': 'Ippo home',
+  'app.home_link': '一歩 Ippo (home)',
 
   'title.today': 'Today',
   'title.history': 'History',

@@ -8,7 +8,7 @@ export const ja = {
   'app.tagline': '通勤の20分で、キャリアを一歩ずつ。',
   'app.loading': '読み込み中…',
   'app.load_failed': '画面を読み込めませんでした。接続を確認して、もう一度開いてください。',
-  'app.home_link': '一歩 ホームへ',
+  'app.home_link': '一歩 Ippo（ホームへ）',
 
   'title.today': '今日',
   'title.history': '記録',

@@ -23,7 +23,7 @@ export function newId(): string {
   return hex(bytes)
 }
 
-/** SHA-1 in plain JS, for when crypto.subtle is missing (plain http on a LAN address). */
+/** SHA-1 in plain JS (see uuid5 for why not crypto.subtle). */
 export function sha1(data: Uint8Array): Uint8Array {
   const length = data.length
   const blocks = ((length + 8) >> 6) + 1
@@ -65,20 +65,16 @@ export function sha1(data: Uint8Array): Uint8Array {
   return out
 }
 
-async function digest(data: Uint8Array): Promise<Uint8Array> {
-  if (typeof crypto !== 'undefined' && crypto.subtle) {
-    return new Uint8Array(await crypto.subtle.digest('SHA-1', data as Uint8Array<ArrayBuffer>))
-  }
-  return sha1(data)
-}
-
-/** RFC 4122 version 5: the same as Python's uuid.uuid5(namespace, name). */
+/** RFC 4122 version 5: the same as Python's uuid.uuid5(namespace, name). The plain-JS SHA-1
+ * is used on purpose: for a few dozen bytes it takes microseconds and answers at once, where
+ * crypto.subtle answers a task later — after the re-render a tick causes, which would hold
+ * back the IndexedDB write behind it. */
 export async function uuid5(namespace: string, name: string): Promise<string> {
   const ns = namespace.replace(/-/g, '')
   const input = new Uint8Array(16 + new TextEncoder().encode(name).length)
   for (let i = 0; i < 16; i++) input[i] = parseInt(ns.slice(i * 2, i * 2 + 2), 16)
   input.set(new TextEncoder().encode(name), 16)
-  const bytes = (await digest(input)).slice(0, 16)
+  const bytes = sha1(input).slice(0, 16)
   bytes[6] = (bytes[6] & 0x0f) | 0x50
   bytes[8] = (bytes[8] & 0x3f) | 0x80
   return hex(bytes)
