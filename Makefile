@@ -25,10 +25,14 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-# npm ci again only when the lock file changed (npm keeps its own copy in node_modules/).
+# Installed again only when the lock file changed (npm keeps its own copy in node_modules/).
+# `npm install` with the committed lock, not `npm ci`: the registry this project builds from
+# carries only this platform's builds of rollup's optional binaries, so the lock cannot list
+# the others and `npm ci` refuses it as out of sync; `npm install` installs the locked
+# versions all the same and leaves the lock unchanged.
 $(FRONTEND)/node_modules/.package-lock.json: $(FRONTEND)/package-lock.json
 	@command -v npm >/dev/null || { echo "Node.js >= 20.19 with npm is needed to build the PWA" >&2; exit 1; }
-	cd $(FRONTEND) && npm ci --no-audit --no-fund --loglevel=error
+	cd $(FRONTEND) && npm install --no-audit --no-fund --loglevel=error
 	touch $@
 
 # Rebuilt only when a source file, the config or the dependencies changed.

@@ -41,6 +41,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections import Counter, defaultdict
@@ -956,6 +957,26 @@ class Sink:
         self._controller.stop()
 
 
+class Progress(threading.Thread):
+    """Prints every 10 s how many emails the sink has, until told to stop."""
+
+    def __init__(self, sink: Sink, expected: int, began: float) -> None:
+        super().__init__(daemon=True)
+        self.sink, self.expected, self.began = sink, expected, began
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        last, count = self.began, 0
+        while not self.stop.wait(10):
+            now, total = time.monotonic(), self.sink.total
+            print(
+                f"   {now - self.began:5.0f} s: {total:>6,} / {self.expected:,} emails "
+                f"({(total - count) / (now - last):,.0f}/s over the last {now - last:.0f} s)",
+                flush=True,
+            )
+            last, count = now, total
+
+
 def start_workers(env: dict[str, str], logs: Path) -> list[subprocess.Popen]:
     processes = []
     for n in range(1, WORKERS + 1):
@@ -1038,9 +1059,12 @@ def bench_send(args, env: dict[str, str], sink: Sink, month: dt.date) -> dict:
     expected = len(emails)
     print(f"\n3. {expected:,} emails through {WORKERS} Celery workers to 127.0.0.1:{sink.port}")
     workers = start_workers(env, logs)
+    progress = None
     try:
         wait_for_workers(workers)
         began = time.monotonic()
+        progress = Progress(sink, expected, began)
+        progress.start()
         created = services.summaries_create(
             users=selectors.without_summary(month), month=month, now=timezone.now()
         )
@@ -1049,19 +1073,12 @@ def bench_send(args, env: dict[str, str], sink: Sink, month: dt.date) -> dict:
             f"   {len(created.pending):,} rows created and their tasks queued in {queued:.1f} s "
             f"({sink.total:,} emails already at the sink)"
         )
-        deadline, last_report, last_count = began + args.timeout, began, 0
+        deadline = began + args.timeout
         while sink.total < expected and time.monotonic() < deadline:
             if any(p.poll() is not None for p in workers):
                 raise RuntimeError("a worker died; see var/bench/summaries-worker-*.log")
             time.sleep(0.2)
-            now = time.monotonic()
-            if now - last_report >= 10:
-                rate = (sink.total - last_count) / (now - last_report)
-                print(
-                    f"   {now - began:5.0f} s: {sink.total:>6,} / {expected:,} emails "
-                    f"({rate:,.0f}/s over the last {now - last_report:.0f} s)"
-                )
-                last_report, last_count = now, sink.total
+        progress.stop.set()
         elapsed = (sink.last or time.monotonic()) - began
         # Let the last tasks write 'sent' and leave the broker before the books are checked,
         # so a duplicate send (a retry, a redelivery) would have arrived by then.
@@ -1076,6 +1093,8 @@ def bench_send(args, env: dict[str, str], sink: Sink, month: dt.date) -> dict:
             rows.values_list("status").annotate(n=Count("id")).values_list("status", "n")
         )
     finally:
+        if progress is not None:
+            progress.stop.set()
         stop_workers(workers)
         redis.Redis.from_url(args.redis_url).flushdb()
     codes = [p.returncode for p in workers]
