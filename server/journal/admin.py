@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.db.models import URLField
 
 from server.journal import models
-from server.sync.admin import ReadOnlyAdmin, pretty_json
+from server.lib.admin import ReadOnlyAdmin, pretty_json
 
 SYNC = ("version", "deleted", "updated_at")
 

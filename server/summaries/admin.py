@@ -1,16 +1,14 @@
 """Summaries for staff to inspect; the only change allowed is sending failed ones again."""
 
-import json
-
 from django.contrib import admin, messages
-from django.utils.html import format_html
 
+from server.lib.admin import ReadOnlyAdmin, pretty_json
 from server.summaries import services
 from server.summaries.models import MonthlySummary
 
 
 @admin.register(MonthlySummary)
-class MonthlySummaryAdmin(admin.ModelAdmin):
+class MonthlySummaryAdmin(ReadOnlyAdmin):
     list_display = ("month", "user", "status", "attempts", "sent_at", "updated_at")
     list_filter = ("status", "month")
     list_select_related = ("user",)
@@ -31,22 +29,12 @@ class MonthlySummaryAdmin(admin.ModelAdmin):
     )
     readonly_fields = fields
 
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
     def has_resend_permission(self, request) -> bool:
         return request.user.has_perm("summaries.change_monthlysummary")
 
     @admin.display(description="figures")
     def figures_json(self, obj: MonthlySummary) -> str:
-        text = json.dumps(obj.figures, indent=2, ensure_ascii=False, sort_keys=True)
-        return format_html('<pre style="margin: 0">{}</pre>', text)
+        return pretty_json(obj.figures)
 
     @admin.action(description="Send the selected failed summaries again", permissions=["resend"])
     def resend(self, request, queryset) -> None:

@@ -1,30 +1,10 @@
 """Sync bookkeeping for staff to inspect (why was an op rejected?); nothing here is editable."""
 
-import json
-
 from django.contrib import admin
-from django.utils.html import format_html
 from django.utils.text import Truncator
 
+from server.lib.admin import ReadOnlyAdmin, pretty_json
 from server.sync.models import Device, OpLog, SyncCounter
-
-
-def pretty_json(value) -> str:
-    text = json.dumps(value, indent=2, ensure_ascii=False, sort_keys=True)
-    return format_html('<pre style="margin: 0">{}</pre>', text)
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Rows the sync service owns: a hand edit would break exactly-once delivery."""
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(OpLog)
