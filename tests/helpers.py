@@ -3,7 +3,11 @@
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from django.db import connection
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,3 +23,44 @@ def manage(*args: str, env: dict[str, str] | None = None, timeout: int = 120):
         text=True,
         timeout=timeout,
     )
+
+
+def database_url() -> str:
+    """The test database as a DATABASE_URL, for a child process to share it."""
+    db = connection.settings_dict
+    if db["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{db['NAME']}"
+    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    return f"postgres://{auth}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+@contextmanager
+def celery_worker(env: dict[str, str], log_path: Path) -> Iterator[subprocess.Popen]:
+    """A real `celery worker` process (solo pool) with `env`; its log is printed at the end,
+    which pytest shows when the test fails."""
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "server",
+                "worker",
+                "--pool=solo",
+                "--without-mingle",
+                "--without-gossip",
+                "--without-heartbeat",
+                "--loglevel=INFO",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            yield process
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+    print(log_path.read_text())

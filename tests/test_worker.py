@@ -6,24 +6,13 @@ database is SQLite; on the distributed run (make test) it is Redis and PostgreSQ
 
 import os
 import re
-import subprocess
-import sys
 
 import pytest
 from django.conf import settings
-from django.db import connection
 
 from server.celery import app as celery_app
-from tests.helpers import ROOT
+from tests.helpers import celery_worker, database_url
 from tests.smtp import SmtpServer
-
-
-def _database_url() -> str:
-    db = connection.settings_dict
-    if db["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{db['NAME']}"
-    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-    return f"postgres://{auth}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
 @pytest.fixture
@@ -40,36 +29,15 @@ def worker(transactional_db, smtp, tmp_path):
     celery_app.control.purge()
     env = {
         **os.environ,
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": database_url(),
         "EMAIL_URL": f"smtp://127.0.0.1:{smtp.port}",
         "CELERY_TASK_ALWAYS_EAGER": "False",
     }
-    log = (tmp_path / "worker.log").open("w")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "server",
-            "worker",
-            "--pool=solo",
-            "--without-mingle",
-            "--without-gossip",
-            "--without-heartbeat",
-            "--loglevel=INFO",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    yield process
-    celery_app.conf.task_always_eager = eager
-    process.terminate()
-    process.wait(timeout=30)
-    log.close()
-    print((tmp_path / "worker.log").read_text())  # shown by pytest when the test fails
+    try:
+        with celery_worker(env, tmp_path / "worker.log") as process:
+            yield process
+    finally:
+        celery_app.conf.task_always_eager = eager
 
 
 @pytest.mark.worker

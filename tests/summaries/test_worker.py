@@ -15,25 +15,16 @@ import time
 
 import pytest
 from django.conf import settings
-from django.db import connection
 from django.utils import timezone
 
 from server.summaries import months
 from server.summaries.models import MonthlySummary
 from tests.factories import UserFactory
-from tests.helpers import ROOT
+from tests.helpers import ROOT, celery_worker, database_url
 from tests.smtp import SmtpServer
 from tests.summaries.journal import Journal
 
 TIMEOUT = 60
-
-
-def _database_url() -> str:
-    db = connection.settings_dict
-    if db["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{db['NAME']}"
-    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-    return f"postgres://{auth}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
 def _wait(condition, what: str) -> None:
@@ -54,7 +45,7 @@ def env(transactional_db, smtp, tmp_path) -> dict[str, str]:
     """What the worker and the publishing processes share: database, broker, SMTP."""
     return {
         **os.environ,
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": database_url(),
         "EMAIL_URL": f"smtp://127.0.0.1:{smtp.port}",
         "CELERY_TASK_ALWAYS_EAGER": "False",
         # The filesystem broker's folders live under IPPO_VAR_DIR: this test's own.
@@ -66,33 +57,9 @@ def env(transactional_db, smtp, tmp_path) -> dict[str, str]:
 
 @pytest.fixture
 def worker(env, tmp_path):
-    log_path = tmp_path / "worker.log"
-    log = log_path.open("w")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "server",
-            "worker",
-            "--pool=solo",
-            "--without-mingle",
-            "--without-gossip",
-            "--without-heartbeat",
-            "--loglevel=INFO",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    process.log_path = log_path
-    yield process
-    process.terminate()
-    process.wait(timeout=30)
-    log.close()
-    print(log_path.read_text())  # shown by pytest when the test fails
+    with celery_worker(env, tmp_path / "worker.log") as process:
+        process.log_path = tmp_path / "worker.log"
+        yield process
 
 
 def publish(env: dict[str, str], code: str) -> None:
