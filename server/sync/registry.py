@@ -9,6 +9,8 @@ from django.db import models
 
 from server.sync.fields import Ref, RefList, Spec
 
+_PLAIN = Spec.to_json  # stored value is already JSON: no call needed per row
+
 
 @dataclass
 class RecordType:
@@ -22,18 +24,28 @@ class RecordType:
     derived: tuple[str, ...] = ()
     refs: dict[str, Spec] = field(init=False)
     attrs: tuple[str, ...] = field(init=False)
+    _plain: tuple[tuple[str, str], ...] = field(init=False, repr=False)
+    _converted: tuple[tuple[str, str, Callable], ...] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         for name, spec in self.fields.items():
             spec.bind(name)
         self.refs = {n: s for n, s in self.fields.items() if isinstance(s, Ref | RefList)}
         self.attrs = tuple(s.attr for s in self.fields.values()) + self.derived
+        # A pull turns thousands of rows into JSON: split the fields once into those stored
+        # as they are sent and those that need converting (dates, decimals, ids).
+        self._plain = tuple(
+            (n, s.attr) for n, s in self.fields.items() if type(s).to_json is _PLAIN
+        ) + tuple((n, n) for n in self.derived)
+        self._converted = tuple(
+            (n, s.attr, s.to_json) for n, s in self.fields.items() if type(s).to_json is not _PLAIN
+        )
 
     def to_fields(self, row: dict[str, Any]) -> dict[str, Any]:
         """A stored row (attribute → value) as the JSON `fields` of the wire format."""
-        out = {name: spec.to_json(row[spec.attr]) for name, spec in self.fields.items()}
-        for name in self.derived:
-            out[name] = row[name]
+        out = {name: row[attr] for name, attr in self._plain}
+        for name, attr, convert in self._converted:
+            out[name] = convert(row[attr])
         return out
 
 
