@@ -12,17 +12,35 @@ PostgreSQL keeps bulk_create: since Django 5.2 it sends each column as one array
 which is faster there than executemany or a long VALUES list.
 """
 
+import json
 from functools import cache
 
 from django.db import connections, router, transaction
 from django.db.backends.base.operations import BaseDatabaseOperations
-from django.db.models import BooleanField, CharField, Field, IntegerField, Model, TextField
+from django.db.models import (
+    BooleanField,
+    CharField,
+    DateField,
+    Field,
+    IntegerField,
+    JSONField,
+    Model,
+    TextField,
+    UUIDField,
+)
 
 _UNSET = object()
 # Django prepares a value of exactly this type for these fields by returning it unchanged
 # (unless a subclass or the backend changes the preparation, which _stored_as_is checks).
 _AS_IS = ((CharField, str), (TextField, str), (BooleanField, bool), (IntegerField, int))
 _PREP = ("get_db_prep_save", "get_db_prep_value", "get_prep_value")
+# What Django's SQLite backend stores for these exact field classes (no subclasses): a UUID as
+# 32 hex digits, a date as YYYY-MM-DD, JSON as json.dumps with the default encoder.
+_FAST = {
+    UUIDField: lambda value: value.hex,
+    DateField: lambda value: value.isoformat(),
+    JSONField: json.dumps,
+}
 
 
 @cache
@@ -75,6 +93,9 @@ def _column(field: Field, objs: list[Model], connection) -> list:
     else:  # auto_now and the like
         values = [field.pre_save(obj, True) for obj in objs]
     as_is, prep = _stored_as_is(field, connection), field.get_db_prep_save
+    fast = _FAST.get(type(field)) if getattr(field, "encoder", None) is None else None
+    if fast is not None:
+        return [None if value is None else fast(value) for value in values]
     last, prepared, out = _UNSET, None, []
     for value in values:
         if type(value) is as_is:

@@ -40,9 +40,6 @@ class Spec(ABC):
         self.attr = name
         return self
 
-    def initial(self) -> Any:
-        return self.default() if callable(self.default) else self.default
-
     def clean(self, value: Any) -> Any:
         if value is None:
             if self.null:

@@ -24,7 +24,10 @@ class RecordType:
     derived: tuple[str, ...] = ()
     refs: dict[str, Spec] = field(init=False)
     attrs: tuple[str, ...] = field(init=False)
+    required: tuple[str, ...] = field(init=False)
     _plain: tuple[tuple[str, str], ...] = field(init=False, repr=False)
+    _defaults: dict[str, Any] = field(init=False, repr=False)
+    _factories: tuple[tuple[str, Callable], ...] = field(init=False, repr=False)
     _converted: tuple[tuple[str, str, Callable], ...] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -32,6 +35,11 @@ class RecordType:
             spec.bind(name)
         self.refs = {n: s for n, s in self.fields.items() if isinstance(s, Ref | RefList)}
         self.attrs = tuple(s.attr for s in self.fields.values()) + self.derived
+        self.required = tuple(n for n, s in self.fields.items() if s.required)
+        self._defaults = {n: s.default for n, s in self.fields.items() if not callable(s.default)}
+        self._factories = tuple(
+            (n, s.default) for n, s in self.fields.items() if callable(s.default)
+        )
         # A pull turns thousands of rows into JSON: split the fields once into those stored
         # as they are sent and those that need converting (dates, decimals, ids).
         self._plain = tuple(
@@ -40,6 +48,13 @@ class RecordType:
         self._converted = tuple(
             (n, s.attr, s.to_json) for n, s in self.fields.items() if type(s).to_json is not _PLAIN
         )
+
+    def initial(self) -> dict[str, Any]:
+        """Every field's value in a new record before the client's values go on top."""
+        values = dict(self._defaults)
+        for name, factory in self._factories:
+            values[name] = factory()
+        return values
 
     def to_fields(self, row: dict[str, Any]) -> dict[str, Any]:
         """A stored row (attribute → value) as the JSON `fields` of the wire format."""

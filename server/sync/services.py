@@ -121,8 +121,8 @@ def _clean(op: Op, row: models.Model | None, batch: _Batch) -> tuple[dict, dict]
         except FieldError as exc:
             errors[name] = [str(exc.message)]
     if row is None:
-        for name, spec in rt.fields.items():
-            if spec.required and name not in op.fields:
+        for name in rt.required:
+            if name not in op.fields:
                 errors[name] = [_("This field is required.")]
     for name, spec in rt.refs.items():
         if name in cleaned and name not in errors:
@@ -163,10 +163,10 @@ def _upsert(op: Op, batch: _Batch, version: int, now, device_id: uuid.UUID) -> d
     cleaned, errors = _clean(op, row, batch)
     if errors:
         return _reject(op, errors, batch, device_id)
-    current = {
-        name: getattr(row, spec.attr) if row is not None else spec.initial()
-        for name, spec in rt.fields.items()
-    }
+    if row is None:
+        current = rt.initial()
+    else:
+        current = {name: getattr(row, spec.attr) for name, spec in rt.fields.items()}
     merged = {**current, **cleaned}
     if rt.check and (problems := rt.check(op.id, merged)):
         return _reject(op, {k: [v] for k, v in problems.items()}, batch, device_id)
