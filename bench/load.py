@@ -31,7 +31,9 @@ import uuid
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
+
+from pg import database_url, pg_admin  # bench/pg.py (scripts run from bench/)
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
@@ -63,18 +65,6 @@ def parse_args() -> argparse.Namespace:
 
 
 # --- the database and the server ---------------------------------------------------------
-
-
-def database_url(url: str, dbname: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit((parts.scheme, parts.netloc, f"/{dbname}", parts.query, ""))
-
-
-def pg_admin(url: str, sql: str) -> None:
-    import psycopg
-
-    with psycopg.connect(database_url(url, "postgres"), autocommit=True) as conn:
-        conn.execute(sql)
 
 
 def server_env(db_url: str) -> dict[str, str]:

@@ -51,8 +51,10 @@ from decimal import Decimal
 from email import message_from_bytes, policy
 from pathlib import Path
 from random import Random
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
+
+from pg import database_url, pg_admin  # bench/pg.py (scripts run from bench/)
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
@@ -134,19 +136,6 @@ def parse_args() -> argparse.Namespace:
 
 
 # --- set-up ------------------------------------------------------------------------------
-
-
-def database_url(url: str, dbname: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit((parts.scheme, parts.netloc, f"/{dbname}", parts.query, ""))
-
-
-def pg_admin(url: str, sql: str) -> None:
-    """Run one statement on the server's maintenance database (CREATE/DROP DATABASE)."""
-    import psycopg
-
-    with psycopg.connect(database_url(url, "postgres"), autocommit=True) as conn:
-        conn.execute(sql)
 
 
 def free_port() -> int:

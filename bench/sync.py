@@ -30,7 +30,8 @@ import types
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+
+from pg import database_url, pg_admin  # bench/pg.py (scripts run from bench/)
 
 ROOT = Path(__file__).resolve().parent.parent
 BATCH = 200
@@ -71,19 +72,6 @@ def parse_args() -> argparse.Namespace:
 # --- set-up ------------------------------------------------------------------------------
 
 
-def server_url(url: str, dbname: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit((parts.scheme, parts.netloc, f"/{dbname}", parts.query, ""))
-
-
-def pg_admin(url: str, sql: str) -> None:
-    """Run one statement on the server's maintenance database (CREATE/DROP DATABASE)."""
-    import psycopg
-
-    with psycopg.connect(server_url(url, "postgres"), autocommit=True) as conn:
-        conn.execute(sql)
-
-
 @contextmanager
 def throwaway_database(args: argparse.Namespace):
     """Point DATABASE_URL at a fresh, empty database for this run and remove it afterwards."""
@@ -96,7 +84,7 @@ def throwaway_database(args: argparse.Namespace):
     pg_admin(args.pg_url, f"DROP DATABASE IF EXISTS {args.pg_db} WITH (FORCE)")
     pg_admin(args.pg_url, f"CREATE DATABASE {args.pg_db}")
     try:
-        yield server_url(args.pg_url, args.pg_db)
+        yield database_url(args.pg_url, args.pg_db)
     finally:
         from django.db import connections
 
