@@ -1,8 +1,9 @@
 // The IndexedDB database "ippo": records, the outbox of ops not yet acknowledged by the
 // server, ops the server rejected, and a few values about this install (meta).
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb'
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb'
 
 import type { RecordType, Rejected } from '../types'
+import { keptConnection } from './connection'
 import { newId } from './uuid'
 
 export type Fields = Record<string, unknown>
@@ -89,41 +90,26 @@ export type ReadTx = IDBPTransaction<IppoSchema, StoreName[], 'readonly' | 'read
 export const DB_NAME = 'ippo'
 const STORES: StoreName[] = ['records', 'outbox', 'rejected', 'meta']
 
-let opening: Promise<IppoDB> | null = null
+// One kept connection (src/store/connection.ts); it steps aside when another tab upgrades.
+const connection = keptConnection<IppoSchema>(DB_NAME, 1,
+  (db, oldVersion) => {
+    if (oldVersion < 1) {
+      db.createObjectStore('records', { keyPath: ['type', 'id'] }).createIndex('by_type', 'type')
+      db.createObjectStore('outbox', { keyPath: 'op_seq' }).createIndex('by_record', ['type', 'id'])
+      db.createObjectStore('rejected', { keyPath: 'op_seq' }).createIndex('by_record', ['type', 'id'])
+      // Made with the database, i.e. once per install, in the same (upgrade) transaction.
+      void db.createObjectStore('meta').put(newId(), 'device_id')
+    }
+  },
+)
 
 export function getDb(): Promise<IppoDB> {
-  if (!opening) {
-    const attempt = openDB<IppoSchema>(DB_NAME, 1, {
-      upgrade(db, oldVersion) {
-        if (oldVersion < 1) {
-          db.createObjectStore('records', { keyPath: ['type', 'id'] }).createIndex('by_type', 'type')
-          db.createObjectStore('outbox', { keyPath: 'op_seq' }).createIndex('by_record', ['type', 'id'])
-          db.createObjectStore('rejected', { keyPath: 'op_seq' }).createIndex('by_record', ['type', 'id'])
-          // Made with the database, i.e. once per install, in the same (upgrade) transaction.
-          void db.createObjectStore('meta').put(newId(), 'device_id')
-        }
-      },
-      blocking() {
-        // A newer version of the app (another tab) wants to upgrade: step aside.
-        closeDb()
-      },
-      terminated() {
-        opening = null
-      },
-    })
-    opening = attempt
-    attempt.catch(() => {
-      if (opening === attempt) opening = null
-    })
-  }
-  return opening
+  return connection.get()
 }
 
 /** Close the connection; the next call to getDb() opens it again. */
 export function closeDb(): void {
-  const current = opening
-  opening = null
-  current?.then((db) => db.close()).catch(() => undefined)
+  connection.close()
 }
 
 /** A transaction over every store. All writes use one, so a write is all or nothing. */

@@ -2,7 +2,9 @@
 // in their own small IndexedDB database (not "ippo": that one is the sync store's), every
 // copy under the signed-in user's id, so someone else signing in on the same phone never
 // reads hers; logging out clears them all (src/app.tsx).
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb'
+import { type DBSchema } from 'idb'
+
+import { keptConnection } from '../store/connection'
 
 export interface SavedCopy<T = unknown> {
   user: number
@@ -24,35 +26,14 @@ interface CacheSchema extends DBSchema {
 export const CACHE_DB = 'ippo-summaries'
 export const LIST_KEY = 'list'
 
-let opening: Promise<IDBPDatabase<CacheSchema>> | null = null
-
-function open(): Promise<IDBPDatabase<CacheSchema>> {
-  if (!opening) {
-    const attempt = openDB<CacheSchema>(CACHE_DB, 1, {
-      upgrade(db) {
-        db.createObjectStore('copies', { keyPath: ['user', 'key'] }).createIndex('by_user', 'user')
-      },
-      blocking() {
-        // Another tab deletes or upgrades the database: let it.
-        closeSummaryCache()
-      },
-      terminated() {
-        opening = null
-      },
-    })
-    opening = attempt
-    attempt.catch(() => {
-      if (opening === attempt) opening = null
-    })
-  }
-  return opening
-}
+const connection = keptConnection<CacheSchema>(CACHE_DB, 1, (db) => {
+  db.createObjectStore('copies', { keyPath: ['user', 'key'] }).createIndex('by_user', 'user')
+})
+const open = connection.get
 
 /** Close the connection; the next call opens it again. */
 export function closeSummaryCache(): void {
-  const current = opening
-  opening = null
-  current?.then((db) => db.close()).catch(() => undefined)
+  connection.close()
 }
 
 /** Keep (or replace) her copy of `key`. A copy is a convenience: failures are only logged. */
