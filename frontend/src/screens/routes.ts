@@ -46,6 +46,17 @@ export const ROUTES: readonly RouteDef[] = [
   { path: '/guide/:slug', title: 'title.chapter', access: 'any', load: () => import('./Chapter') },
   { path: '/selfcheck', title: 'title.selfcheck', access: 'user', load: () => import('./SelfCheck') },
   { path: '/earnings', title: 'title.earnings', access: 'any', load: () => import('./Earnings') },
+  // The career tools (remedies 1–5 and the mindset), each its own chunk, reached from /tools.
+  { path: '/tools', title: 'title.tools', access: 'user', load: () => import('./Tools') },
+  { path: '/report', title: 'title.report', access: 'user', load: () => import('./Report') },
+  { path: '/goals', title: 'title.goals', access: 'user', load: () => import('./Goals') },
+  { path: '/goals/:id', title: 'title.goal', access: 'user', load: () => import('./Goal') },
+  { path: '/learning', title: 'title.learning', access: 'user', load: () => import('./Learning') },
+  { path: '/network', title: 'title.network', access: 'user', load: () => import('./Network') },
+  { path: '/brief', title: 'title.brief', access: 'user', load: () => import('./Brief') },
+  { path: '/brief/:id', title: 'title.brief', access: 'user', load: () => import('./Brief') },
+  { path: '/employers', title: 'title.employers', access: 'user', load: () => import('./Employers') },
+  { path: '/mode', title: 'title.mode', access: 'user', load: () => import('./Mode') },
   // Her monthly summaries (the email links to /summaries/2026-11); reached from Settings
   // and Today's card rather than the bottom bar.
   { path: '/summaries', title: 'title.summaries', access: 'user', load: () => import('./Summaries') },
@@ -59,6 +70,7 @@ export const ROUTES: readonly RouteDef[] = [
 export const NAV: readonly NavItem[] = [
   { path: '/today', label: 'nav.today', icon: 'today', testid: 'nav-today' },
   { path: '/history', label: 'nav.history', icon: 'history', testid: 'nav-history' },
+  { path: '/tools', label: 'nav.tools', icon: 'briefcase', testid: 'nav-tools' },
   { path: '/guide', label: 'nav.guide', icon: 'book', testid: 'nav-guide' },
   { path: '/settings', label: 'nav.settings', icon: 'settings', testid: 'nav-settings' },
 ]

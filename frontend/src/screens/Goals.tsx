@@ -1,0 +1,6 @@
+// PLACEHOLDER — replaced by the helper building this screen.
+import type { ScreenProps } from './routes'
+
+export default function Goals(_props: ScreenProps) {
+  return <h1 tabIndex={-1}>Goals</h1>
+}
