@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("server.guide.urls")),  # /guide/… pages and /api/guide, /api/tools/…
     path("api/auth/", include("server.accounts.urls")),
     path("api/sync/", include("server.sync.urls")),
+    path("api/", include("server.journal.urls")),  # reports, export, import
     path("", include("server.summaries.urls")),  # /api/summaries…, /email/unsubscribe/…
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
