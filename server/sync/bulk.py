@@ -21,6 +21,7 @@ from django.db.models import (
     BooleanField,
     CharField,
     DateField,
+    DateTimeField,
     Field,
     IntegerField,
     JSONField,
@@ -84,11 +85,22 @@ def _stored_as_is(field: Field, connection) -> type | None:
     return None
 
 
+def _plain_pre_save(field: Field) -> bool:
+    """True when field.pre_save(obj, add=True) is just the attribute's value."""
+    pre_save = type(field).pre_save
+    if pre_save is Field.pre_save:
+        return True
+    # DateField and DateTimeField change the value only for auto_now and auto_now_add.
+    return pre_save in (DateField.pre_save, DateTimeField.pre_save) and not (
+        field.auto_now or field.auto_now_add
+    )
+
+
 def _column(field: Field, objs: list[Model], connection) -> list:
     """One field's values prepared for the database. Text, numbers and flags that Django
     would return unchanged are not passed through it, and a value that is the very object of
     the row before (the push's timestamp, its user) is prepared once."""
-    if type(field).pre_save is Field.pre_save:
+    if _plain_pre_save(field):
         values = [getattr(obj, field.attname) for obj in objs]
     else:  # auto_now and the like
         values = [field.pre_save(obj, True) for obj in objs]
@@ -115,7 +127,8 @@ def insert(model: type[Model], objs: list[Model]) -> None:
         model._default_manager.using(using).bulk_create(objs)
         return
     for obj in objs:
-        obj._prepare_related_fields_for_save(operation_name="bulk_create")
+        if obj._state.fields_cache:  # only a related object held in the row needs checking
+            obj._prepare_related_fields_for_save(operation_name="bulk_create")
     sql, fields = _statement(model, using)
     rows = list(zip(*(_column(f, objs, connection) for f in fields), strict=True))
     with transaction.atomic(using=using, savepoint=False), connection.cursor() as cursor:

@@ -59,8 +59,7 @@ def _parse_op(raw: Any) -> tuple[Op | None, dict[str, list[str]]]:
         return None, {"non_field_errors": [_("Each op is a JSON object.")]}
     errors: dict[str, list[str]] = {}
     values: dict[str, Any] = {}
-    checks = {"op_seq": _op_seq, "action": _action, "type": _record_type, "id": parse_uuid}
-    for name, check in checks.items():
+    for name, check in _CHECKS:
         if name not in raw:
             errors[name] = [_("This field is required.")]
             continue
@@ -95,6 +94,9 @@ def _record_type(value: Any) -> RecordType:
     if record_type is None:
         raise FieldError(_("“%(type)s” is not a record type.") % {"type": value})
     return record_type
+
+
+_CHECKS = (("op_seq", _op_seq), ("action", _action), ("type", _record_type), ("id", parse_uuid))
 
 
 def parse_push(data: Any) -> tuple[uuid.UUID, list[Op]]:

@@ -221,15 +221,21 @@ def _delete(op: Op, batch: _Batch, version: int, now, device_id: uuid.UUID) -> d
     return {"op_seq": op.op_seq, "status": APPLIED, "version": version}
 
 
+def _by_type(rows: dict[tuple[str, uuid.UUID], models.Model]) -> dict[str, list]:
+    grouped: dict[str, list] = defaultdict(list)
+    for (name, _id), row in rows.items():
+        grouped[name].append(row)
+    return grouped
+
+
 def _write(batch: _Batch) -> None:
+    new, changed = _by_type(batch.new), _by_type(batch.changed)
     for rt in all_types():  # referenced types first
-        new = [row for (name, _id), row in batch.new.items() if name == rt.name]
-        if new:
-            bulk.insert(rt.model, new)
-        changed = [row for (name, _id), row in batch.changed.items() if name == rt.name]
-        if changed:
+        if rt.name in new:
+            bulk.insert(rt.model, new[rt.name])
+        if rt.name in changed:
             rt.model.objects.bulk_update(
-                changed, [*rt.attrs, "version", "deleted", "field_versions", "updated_at"]
+                changed[rt.name], [*rt.attrs, "version", "deleted", "field_versions", "updated_at"]
             )
     if batch.log:
         OpLog.objects.bulk_create(batch.log)
@@ -237,8 +243,15 @@ def _write(batch: _Batch) -> None:
 
 def push(*, user, device_id: uuid.UUID, ops: list[Op]) -> dict:
     """Apply a device's ops once each, in op_seq order; answer per op and the new position."""
+    with _gc_paused():
+        # The collector comes back only once _push has returned and its rows are freed;
+        # re-enabled while they were alive, its first pass would scan them all.
+        return _push(user, device_id, ops)
+
+
+def _push(user, device_id: uuid.UUID, ops: list[Op]) -> dict:
     now = timezone.now()
-    with _gc_paused(), transaction.atomic():
+    with transaction.atomic():
         device = _locked(Device, user_id=user.pk, device_id=device_id)
         counter = _locked(SyncCounter, user_id=user.pk)
         last_seq = device.last_op_seq
