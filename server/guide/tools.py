@@ -20,5 +20,12 @@ TOOLS = {
         Tool("earnings", "/earnings", _("Earnings-gap calculator")),
         Tool("today", "/today", _("Today's checklist")),
         Tool("history", "/history", _("History")),
+        Tool("report", "/report", _("Weekly report")),
+        Tool("brief", "/brief", _("1:1 meeting brief")),
+        Tool("goals", "/goals", _("Goals")),
+        Tool("learning", "/learning", _("Learning log")),
+        Tool("network", "/network", _("Network log")),
+        Tool("employers", "/employers", _("Employer comparison")),
+        Tool("mode", "/mode", _("Career mode")),
     )
 }

@@ -12,6 +12,13 @@ export const TOOLS: Record<string, Tool> = {
   earnings: { path: '/earnings', label: 'tool.earnings' },
   today: { path: '/today', label: 'tool.today' },
   history: { path: '/history', label: 'tool.history' },
+  report: { path: '/report', label: 'tool.report' },
+  brief: { path: '/brief', label: 'tool.brief' },
+  goals: { path: '/goals', label: 'tool.goals' },
+  learning: { path: '/learning', label: 'tool.learning' },
+  network: { path: '/network', label: 'tool.network' },
+  employers: { path: '/employers', label: 'tool.employers' },
+  mode: { path: '/mode', label: 'tool.mode' },
 }
 
 /** The known tools among `keys`, in their order; unknown keys (a later tool) are skipped. */

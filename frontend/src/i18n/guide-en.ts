@@ -7,6 +7,13 @@ export const guideEn: Record<GuideKey, string> = {
   'tool.earnings': 'Earnings gap',
   'tool.today': "Today's log",
   'tool.history': 'Your history',
+  'tool.report': 'Weekly report',
+  'tool.brief': '1:1 brief',
+  'tool.goals': 'Goals',
+  'tool.learning': 'Learning log',
+  'tool.network': 'Network',
+  'tool.employers': 'Compare employers',
+  'tool.mode': 'Career mode',
 
   'guide.title': 'Guide',
   'guide.lead': 'What the mommy track is, why it happens and how to step off it. One chapter fits a commute, and every chapter reads offline.',

@@ -6,6 +6,13 @@ export const guideJa = {
   'tool.earnings': '生涯年収の差',
   'tool.today': '今日の記録',
   'tool.history': 'これまでの記録',
+  'tool.report': '週報',
+  'tool.brief': '1on1の準備',
+  'tool.goals': '目標',
+  'tool.learning': '学びの記録',
+  'tool.network': '人とのつながり',
+  'tool.employers': '会社の比較',
+  'tool.mode': 'キャリアモード',
 
   'guide.title': 'ガイド',
   'guide.lead': 'マミートラックとは何か、なぜ起きるのか、どう抜け出すか。1章ずつ、通勤の合間に読めます。電波がなくても読めます。',
