@@ -7,6 +7,7 @@ ALLOWED_HOSTS (see README.md and .env.example).
 """
 
 import os
+import re
 from pathlib import Path
 
 import environ
@@ -70,6 +71,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, so static files carry the same policy as the pages.
+    "server.web.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -152,7 +155,72 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy, sent on every response by server/web/security.py (Django 5.2 has
+# none built in; the name and shape follow Django 6.0's SECURE_CSP so the upgrade is a swap
+# of middleware). No inline script anywhere: the shell loads Vite's files, the worker is
+# registered from the bundle, /api/docs/ loads its start-up script from a URL. Inline
+# styles only by hash (tests/web/test_security_headers.py fails when a page has an inline
+# style not listed here): the app shell's boot style (server/web/templates/web/shell.html,
+# inline so it works offline before any file loads) and the guide pages' style block
+# (server/guide/templates/guide/_head.html). Preact's style props use the CSSOM: allowed.
+SECURE_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": [
+        "'self'",
+        "'sha256-GV40eN4Pr4bg7bPrJMpvwx2sQtozZpSGBDEOhID3VvA='",  # web/shell.html
+        "'sha256-Lj2yAWE9Fww0yOa0GcQtJjOTA0eJl2kdqP4yPrLQV9Y='",  # guide/_head.html
+    ],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "manifest-src": ["'self'"],
+    "worker-src": ["'self'"],
+    "frame-src": ["'none'"],
+    "frame-ancestors": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "object-src": ["'none'"],
+}
+# Powerful browser features nobody needs in a career journal are off; copying the weekly
+# report stays on for Ippo itself. Sharing it (navigator.share) keeps its default, which is
+# Ippo itself too: desktop Chromium does not know "web-share" and would log an error for it.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "serial": [],
+    "usb": [],
+    "clipboard-write": ["self"],
+}
+
+# The admin lives at ADMIN_URL, for staff only. It must stay under admin/ (e.g.
+# "admin/ops-7f3k/"): the app shell's catch-all route (server/urls.py) and the service
+# worker's NOT_THE_SHELL list (frontend/src/sw.ts) leave that prefix to the server.
+ADMIN_URL = env.str("ADMIN_URL", default="admin/")
+if not re.fullmatch(r"admin/(?:[A-Za-z0-9_~-][A-Za-z0-9_.~-]*/)*", ADMIN_URL):
+    raise ImproperlyConfigured(
+        f"ADMIN_URL must start with admin/ and end with a slash, like admin/ops-7f3k/, "
+        f"not {ADMIN_URL!r}"
+    )
+
+# Lock-out: LOGIN_LOCKOUT_FAILURES wrong passwords for one account within
+# LOGIN_LOCKOUT_WINDOW seconds lock it for LOGIN_LOCKOUT_SECONDS (kept in the database, so
+# every web worker sees it); the owner gets one email per lock-out; a password reset ends it.
+LOGIN_LOCKOUT_FAILURES = env.int("LOGIN_LOCKOUT_FAILURES", default=10)
+LOGIN_LOCKOUT_WINDOW = env.int("LOGIN_LOCKOUT_WINDOW", default=15 * 60)
+LOGIN_LOCKOUT_SECONDS = env.int("LOGIN_LOCKOUT_SECONDS", default=30 * 60)
 
 # Language and time: Japanese first, English complete; the user's own zone for dates.
 LANGUAGE_CODE = "ja"
@@ -302,6 +370,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Two "status" choice sets (a goal's, a monthly summary's) get their own names, so the
+    # schema is stable and `check --deploy --fail-level WARNING` stays clean.
+    "ENUM_NAME_OVERRIDES": {
+        "GoalStatusEnum": ["open", "done"],
+        "SummaryStatusEnum": "server.summaries.models.MonthlySummary.Status",
+    },
 }
 
 LOGGING = {

@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView
 
 from server.web import shell
+from server.web.api_docs import ApiDocsView
 
 handler404 = shell.not_found
 
@@ -14,8 +16,8 @@ urlpatterns = [
     path("api/", include("server.journal.urls")),  # reports, export, import
     path("", include("server.summaries.urls")),  # /api/summaries…, /email/unsubscribe/…
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
-    path("admin/", admin.site.urls),
+    path("api/docs/", ApiDocsView.as_view(url_name="schema"), name="api-docs"),
+    path(settings.ADMIN_URL, admin.site.urls),  # under admin/ (see settings.ADMIN_URL)
     # django-pwa's manifest; the worker is our Workbox build, served uncached at the root.
     # (django-pwa's own /offline/ page is not mounted: offline, the worker serves the shell.)
     path("manifest.json", shell.manifest, name="manifest"),

@@ -7,4 +7,5 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self) -> None:
-        from server.accounts import schema  # noqa: F401  (registers the OpenAPI auth scheme)
+        # schema registers the OpenAPI auth scheme; deletion its email task, for the worker.
+        from server.accounts import deletion, schema  # noqa: F401

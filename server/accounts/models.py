@@ -89,3 +89,32 @@ class User(AbstractBaseUser, PermissionsMixin):
     def zone(self) -> ZoneInfo:
         """The user's own time zone, for 'today' and 'this month'."""
         return ZoneInfo(self.time_zone)
+
+
+class LoginGuard(models.Model):
+    """One account's recent wrong passwords and its lock-out.
+
+    In the database, not the cache, so every web worker sees the same lock. `lockouts`
+    counts the lock-outs so far and `notified` is the last one whose email went out: the
+    email task claims its lock-out by raising `notified`, so one lock-out sends one email.
+    """
+
+    user = models.OneToOneField(
+        User, on_delete=models.CASCADE, primary_key=True, related_name="login_guard"
+    )
+    failures = models.PositiveIntegerField(_("wrong passwords in the window"), default=0)
+    window_started_at = models.DateTimeField(_("first wrong password"), null=True, blank=True)
+    last_failure_at = models.DateTimeField(_("last wrong password"), null=True, blank=True)
+    locked_until = models.DateTimeField(_("locked until"), null=True, blank=True)
+    lockouts = models.PositiveIntegerField(_("lock-outs"), default=0)
+    notified = models.PositiveIntegerField(_("lock-outs emailed"), default=0)
+
+    class Meta:
+        verbose_name = _("log-in guard")
+        verbose_name_plural = _("log-in guards")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.failures} failures, locked until {self.locked_until}"
+
+    def is_locked(self, now) -> bool:
+        return self.locked_until is not None and self.locked_until > now

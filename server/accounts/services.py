@@ -1,16 +1,20 @@
-"""Writes for accounts: sign-up, profile, passwords."""
+"""Writes for accounts: sign-up, log-in and its lock-out, profile, passwords."""
+
+import datetime as dt
 
 from django.conf import settings
-from django.contrib.auth import password_validation
+from django.contrib.auth import authenticate, password_validation
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from server.accounts import emails
-from server.accounts.models import User, normalize_email
+from server.accounts.models import LoginGuard, User, normalize_email
 
 PROFILE_FIELDS = ("display_name", "time_zone", "language", "monthly_email")
 
@@ -50,6 +54,83 @@ def user_create(
     return user
 
 
+class AccountLocked(Exception):
+    """The account is locked after too many wrong passwords; `until` says for how long."""
+
+    def __init__(self, until: dt.datetime) -> None:
+        super().__init__(f"locked until {until.isoformat()}")
+        self.until = until
+
+
+def login_check(*, request: HttpRequest | None, email: str, password: str) -> User:
+    """The user these credentials open; wrong passwords count towards a lock-out.
+
+    A locked account is refused before its password is even checked, so the right
+    password does not open it either (and guessing learns nothing while it lasts).
+    """
+    now = timezone.now()
+    account = User.objects.filter(email=normalize_email(email), is_active=True).first()
+    if account is not None:
+        guard = LoginGuard.objects.filter(user=account).first()
+        if guard is not None and guard.is_locked(now):
+            raise AccountLocked(guard.locked_until)
+    user = authenticate(request, email=email, password=password)
+    if user is None:
+        if account is not None:
+            login_failure_record(user=account, now=now)
+        # One answer for an unknown address and a wrong password.
+        raise ValidationError(_("The email address or password is not correct."))
+    LoginGuard.objects.filter(user=user, failures__gt=0).update(failures=0, window_started_at=None)
+    return user
+
+
+def login_failure_record(*, user: User, now: dt.datetime) -> LoginGuard:
+    """Count one wrong password; the one that reaches the limit locks the account and
+    queues one email to its owner."""
+    from server.accounts.tasks import send_lockout_email
+
+    window = dt.timedelta(seconds=settings.LOGIN_LOCKOUT_WINDOW)
+    with transaction.atomic():
+        # The row lock makes concurrent wrong passwords (several workers) count one by one.
+        guard, _created = LoginGuard.objects.select_for_update().get_or_create(user=user)
+        if guard.window_started_at is None or now - guard.window_started_at > window:
+            guard.failures, guard.window_started_at = 0, now
+        guard.failures += 1
+        guard.last_failure_at = now
+        if guard.failures >= settings.LOGIN_LOCKOUT_FAILURES:
+            guard.locked_until = now + dt.timedelta(seconds=settings.LOGIN_LOCKOUT_SECONDS)
+            guard.lockouts += 1
+            guard.failures, guard.window_started_at = 0, None
+            user_id, lockout = user.pk, guard.lockouts
+            transaction.on_commit(lambda: send_lockout_email.delay(user_id, lockout))
+        guard.save()
+    return guard
+
+
+def lockout_end(*, user: User) -> None:
+    """End a lock-out and forget the wrong passwords (after a new password is set)."""
+    LoginGuard.objects.filter(user=user).update(
+        locked_until=None, failures=0, window_started_at=None
+    )
+
+
+def lockout_email_send(*, user_id: int, lockout: int) -> bool:
+    """Tell the owner about lock-out number `lockout`, once; False if it was told already."""
+    claimed = LoginGuard.objects.filter(
+        user_id=user_id, user__is_active=True, notified__lt=lockout
+    ).update(notified=lockout)
+    if not claimed:
+        return False
+    guard = LoginGuard.objects.select_related("user").get(user_id=user_id)
+    try:
+        emails.login_lockout(guard.user, guard=guard, link=password_reset_link(user=guard.user))
+    except Exception:
+        # Not sent: give the claim back so the task's retry can send it.
+        LoginGuard.objects.filter(user_id=user_id, notified=lockout).update(notified=lockout - 1)
+        raise
+    return True
+
+
 def user_update_profile(*, user: User, **fields) -> User:
     """Change the profile fields that were sent; others keep their value."""
     unknown = set(fields) - set(PROFILE_FIELDS)
@@ -72,6 +153,7 @@ def password_change(*, user: User, current_password: str, new_password: str) -> 
         raise ValidationError({"new_password": exc.messages}) from exc
     user.set_password(new_password)
     user.save(update_fields=["password"])
+    lockout_end(user=user)
     return user
 
 
@@ -120,4 +202,5 @@ def password_reset_confirm(*, uid: str, token: str, password: str) -> User:
     _validate_password(password, user)
     user.set_password(password)
     user.save(update_fields=["password"])
+    lockout_end(user=user)
     return user

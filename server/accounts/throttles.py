@@ -1,6 +1,8 @@
 import hashlib
+import math
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from rest_framework.exceptions import Throttled
 from rest_framework.throttling import SimpleRateThrottle
 
@@ -9,6 +11,24 @@ class TooManyAttempts(Throttled):
     default_detail = _("Too many attempts. Please wait a moment and try again.")
     extra_detail_singular = _("You can try again in {wait} second.")
     extra_detail_plural = _("You can try again in {wait} seconds.")
+
+
+class AccountLocked(Throttled):
+    """429 for a locked account, saying how long the lock lasts and how to end it now."""
+
+    default_code = "account_locked"
+
+    def __init__(self, wait: float) -> None:
+        minutes = max(1, math.ceil(wait / 60))
+        detail = ngettext(
+            "This account is locked for now after too many wrong passwords. Try again in "
+            "about %(minutes)d minute, or reset your password to unlock it at once.",
+            "This account is locked for now after too many wrong passwords. Try again in "
+            "about %(minutes)d minutes, or reset your password to unlock it at once.",
+            minutes,
+        ) % {"minutes": minutes}
+        super().__init__(detail=detail)
+        self.wait = math.ceil(wait)
 
 
 class _PostOnlyThrottle(SimpleRateThrottle):

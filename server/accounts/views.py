@@ -1,10 +1,10 @@
-from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
+from django.contrib.auth import login, logout, update_session_auth_hash
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import ensure_csrf_cookie
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
-from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -57,13 +57,13 @@ class LoginView(_ThrottledView):
     def post(self, request):
         data = serializers.LoginSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        user = authenticate(request, **data.validated_data)
-        if user is None:
-            # One answer for an unknown address and a wrong password.
-            raise ValidationError(
-                {"non_field_errors": [_("The email address or password is not correct.")]}
-            )
-        login(request, user)
+        try:
+            user = services.login_check(request=request, **data.validated_data)
+        except services.AccountLocked as locked:
+            raise throttles.AccountLocked(
+                (locked.until - timezone.now()).total_seconds()
+            ) from locked
+        login(request, user)  # a new session key: a session id planted before is useless
         return Response(_session_body(user))
 
 

@@ -37,6 +37,7 @@ export interface LearningFields {
   topic: string
   minutes: number
   place: (typeof PLACES)[number]
+  goal?: string | null
   note: string
 }
 export interface ContactFields {
@@ -45,6 +46,7 @@ export interface ContactFields {
   kind: (typeof CONTACT_KINDS)[number]
   organisation: string
   note: string
+  follow_up_on?: string | null
 }
 export interface ChecklistItemFields {
   title: string
@@ -93,6 +95,7 @@ export const SCHEMAS: Partial<Record<RecordType, FieldSpec[]>> = {
     { name: 'kind', kind: 'choice', choices: CONTACT_KINDS, tid: 'kind' },
     { name: 'organisation', kind: 'text', maxLength: 120 },
     { name: 'note', kind: 'textarea', maxLength: 1000 },
+    { name: 'follow_up_on', kind: 'date' },
   ],
   checklist_item: [{ name: 'title', kind: 'text', required: true, maxLength: 120 }],
   check: [date, { name: 'done', kind: 'bool' }, { name: 'note', kind: 'textarea', maxLength: 500 }],

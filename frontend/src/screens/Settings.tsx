@@ -1,9 +1,12 @@
-// Profile (language, time zone, monthly email), sync details, version, and log out.
+// Profile (language, time zone, monthly email), sync details, version, her data (export,
+// import), log out, and account deletion.
 import { version } from '../../package.json'
 import { useEffect, useState } from 'preact/hooks'
 
 import { ApiError, logout, updateProfile } from '../api'
 import { useSession, useUser } from '../components/context'
+import { DataControls } from '../components/DataControls'
+import { DeleteAccount } from '../components/DeleteAccount'
 import { useOnline, useSyncStatus } from '../components/hooks'
 import { showToast } from '../components/toast'
 import { formatDay, formatTime, t, type Lang } from '../i18n'
@@ -157,6 +160,8 @@ export function Settings(_props: ScreenProps) {
         </dl>
       </section>
 
+      <DataControls online={online} />
+
       <section class="card" aria-labelledby="settings-session">
         <h2 id="settings-session">{t('settings.session')}</h2>
         {status.pending > 0 && <p class="note warn">{t('settings.logout_pending', { n: status.pending })}</p>}
@@ -164,6 +169,8 @@ export function Settings(_props: ScreenProps) {
           {t('settings.logout')}
         </button>
       </section>
+
+      <DeleteAccount online={online} />
     </div>
   )
 }
