@@ -172,7 +172,6 @@ SECURE_CSP = {
     "style-src": [
         "'self'",
         "'sha256-GV40eN4Pr4bg7bPrJMpvwx2sQtozZpSGBDEOhID3VvA='",  # web/shell.html
-        "'sha256-Lj2yAWE9Fww0yOa0GcQtJjOTA0eJl2kdqP4yPrLQV9Y='",  # guide/_head.html
     ],
     "img-src": ["'self'", "data:"],
     "font-src": ["'self'"],

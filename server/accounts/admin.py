@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 
-from server.accounts.models import User
+from server.accounts.models import LoginGuard, User
 
 
 class UserCreationForm(AdminUserCreationForm):
@@ -36,3 +36,19 @@ class UserAdmin(BaseUserAdmin):
         ("Dates", {"fields": ("last_login", "created_at")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+
+
+@admin.register(LoginGuard)
+class LoginGuardAdmin(admin.ModelAdmin):
+    """Failed log-ins and lock-outs per account; deleting a row ends a lock-out at once."""
+
+    list_display = ("user", "failures", "last_failure_at", "locked_until", "lockouts")
+    search_fields = ("user__email",)
+    readonly_fields = (
+        "user",
+        "failures",
+        "window_started_at",
+        "last_failure_at",
+        "lockouts",
+        "notified",
+    )

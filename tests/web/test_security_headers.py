@@ -17,7 +17,6 @@ from tests.test_settings import PRODUCTION
 
 STYLE_HASHES = [
     "'sha256-GV40eN4Pr4bg7bPrJMpvwx2sQtozZpSGBDEOhID3VvA='",  # web/shell.html
-    "'sha256-Lj2yAWE9Fww0yOa0GcQtJjOTA0eJl2kdqP4yPrLQV9Y='",  # guide/_head.html
 ]
 CSP = {
     "default-src": ["'self'"],
