@@ -1,19 +1,18 @@
 // The career mode she chose sets the app's voice: attack nudges her to stretch,
 // defence reassures ("thin and long"), and without a mode the voice stays neutral.
 import type { MsgKey } from '../i18n'
+import { currentMode } from '../tools/mode'
 import type { LocalRecord } from '../types'
 import type { CareerModeFields } from './schema'
 
 export type Tone = 'attack' | 'defence' | 'neutral'
 
-/** The mode whose period covers `day` (the most recently started one wins). */
+/** The mode whose period covers `day` (the most recently started one wins); see tools/mode.ts. */
 export function activeMode(
   modes: LocalRecord<CareerModeFields>[] | null,
   day: string,
 ): LocalRecord<CareerModeFields> | undefined {
-  return (modes ?? [])
-    .filter((m) => m.fields.starts <= day && day <= m.fields.ends)
-    .sort((a, b) => (a.fields.starts < b.fields.starts ? 1 : a.fields.starts > b.fields.starts ? -1 : 0))[0]
+  return currentMode(modes, day)
 }
 
 type ToneText = 'greeting' | 'saved' | 'all_done' | 'streak_hint'

@@ -58,7 +58,7 @@ export function Today({ query }: ScreenProps) {
       <h1 tabIndex={-1}>
         {t('today.title')} <span class="muted small">{formatDay(day)}</span>
       </h1>
-      <ModeCard mode={mode} day={day} tone={tone} />
+      <ModeCard mode={mode} modes={modes} day={day} tone={tone} />
       <SummaryCard userId={user.id} day={day} />
       <Checklist items={items} checks={checks} day={day} tone={tone} />
 
