@@ -138,16 +138,8 @@ def persistent_context(playwright_instance, tmp_path):
     context.close()
 
 
-WAIT_FOR_CONTROL = """async () => {
-  await navigator.serviceWorker.ready;
-  if (!navigator.serviceWorker.controller) {
-    await new Promise((resolve) =>
-      navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-  }
-  return navigator.serviceWorker.controller.scriptURL;
-}"""
-
-
-def wait_for_service_worker(page) -> str:
-    """Wait until the worker controls the page (so everything is precached); its script URL."""
-    return page.evaluate(WAIT_FOR_CONTROL)
+def wait_for_service_worker(page, timeout: float = 30_000) -> str:
+    """Wait until the worker controls the page (so everything is precached); its script URL.
+    Bounded, so that a worker that never installs fails the test instead of hanging it."""
+    page.wait_for_function("() => !!navigator.serviceWorker.controller", timeout=timeout)
+    return page.evaluate("() => navigator.serviceWorker.controller.scriptURL")

@@ -208,7 +208,7 @@ export const en: Record<MsgKey, string> = {
   'signup.busy': 'Signing up…',
   'signup.password_hint': 'At least 8 characters. Avoid one you use elsewhere.',
   'signup.to_login': 'Already have an account? Log in',
-  'signup.deleted': 'Your account and all of your records have been deleted. Thank you for using Ippo.',
+  'signup.deleted': 'Your account and all of your records have been deleted, and a confirmation email is on its way. Thank you for using Ippo.',
 
   'forgot.title': 'Reset your password',
   'forgot.lead': "We'll email a reset link to the address you signed up with.",
@@ -381,7 +381,6 @@ export const en: Record<MsgKey, string> = {
   'settings.delete_cancel': 'Cancel',
   'settings.delete_confirm': 'Delete',
   'settings.delete_busy': 'Deleting…',
-  'settings.delete_done': 'Your account has been deleted. We have sent you a confirmation email.',
 
   'notfound.title': 'Page not found',
   'notfound.body': 'The address may have changed, or the page no longer exists.',

@@ -210,7 +210,7 @@ export const ja = {
   'signup.busy': '登録しています…',
   'signup.password_hint': '8文字以上。ほかのサービスと同じものは避けてください。',
   'signup.to_login': 'アカウントをお持ちの方はログイン',
-  'signup.deleted': 'アカウントと記録はすべて削除しました。ご利用ありがとうございました。',
+  'signup.deleted': 'アカウントと記録はすべて削除しました。確認のメールをお送りしています。ご利用ありがとうございました。',
 
   'forgot.title': 'パスワードの再設定',
   'forgot.lead': '登録したメールアドレスに、再設定用のリンクをお送りします。',
@@ -383,7 +383,6 @@ export const ja = {
   'settings.delete_cancel': 'やめる',
   'settings.delete_confirm': '削除する',
   'settings.delete_busy': '削除しています…',
-  'settings.delete_done': 'アカウントを削除しました。確認のメールをお送りしました。',
 
   'notfound.title': 'ページが見つかりません',
   'notfound.body': 'アドレスが変わったか、削除されたページのようです。',

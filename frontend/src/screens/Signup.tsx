@@ -7,7 +7,7 @@ import { navigate } from '../router'
 import type { ScreenProps } from './routes'
 import { authErrors, isEmail, type AuthErrors } from './auth'
 
-export function Signup(_props: ScreenProps) {
+export function Signup({ query }: ScreenProps) {
   const session = useSession()
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
@@ -57,6 +57,10 @@ export function Signup(_props: ScreenProps) {
   return (
     <div class="auth">
       <h1 tabIndex={-1}>{t('signup.title')}</h1>
+      {/* Opened right after her account was deleted: said once more, and it stays. */}
+      {query.get('deleted') === '1' && (
+        <p class="note" role="status" data-testid="signup-deleted">{t('signup.deleted')}</p>
+      )}
       <p class="lead">{t('signup.lead')}</p>
       <form class="card" noValidate onSubmit={submit}>
         <div class="field">

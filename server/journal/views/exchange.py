@@ -51,6 +51,10 @@ class ImportReportSerializer(serializers.Serializer):
     not_imported = serializers.ListField(
         child=serializers.CharField(), help_text="parts of the file left out (profile, summaries)"
     )
+    ids = serializers.DictField(
+        child=serializers.CharField(),
+        help_text="the file's id → her id, for each record stored under a new id",
+    )
 
 
 class _RawBody(BaseParser):
