@@ -56,7 +56,8 @@ def test_she_downloads_her_data_deletes_the_account_and_imports_it_into_a_new_on
     # The sign-up screen says so in a note that stays, not a toast that is gone in seconds.
     farewell = page.get_by_test_id("signup-deleted")
     expect(farewell).to_have_text(
-        "アカウントと記録はすべて削除しました。ご利用ありがとうございました。"
+        "アカウントと記録はすべて削除しました。確認のメールをお送りしています。"
+        "ご利用ありがとうございました。"
     )
     expect(farewell).to_have_attribute("role", "status")
     page.wait_for_timeout(5000)
