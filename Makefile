@@ -17,7 +17,7 @@ FRONTEND_SOURCES := $(shell find $(FRONTEND)/src content -type f 2>/dev/null) \
 CHROMIUM := /usr/bin/chromium
 
 .PHONY: install run test test-sqlite test-distributed test-frontend lint messages bench clean \
-	chromium
+	chromium fuzz
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -86,6 +86,11 @@ test-distributed:
 	else \
 		echo "PostgreSQL or Redis not reachable: skipping the distributed run"; \
 	fi
+
+# schemathesis against /api/schema/ with a bigger budget than `make test` gives it (which runs
+# the same tests with 20 examples per operation); FUZZ_EXAMPLES=2000 make fuzz for more.
+fuzz: install
+	FUZZ_EXAMPLES=$(or $(FUZZ_EXAMPLES),500) $(BIN)/pytest -q -m fuzz
 
 bench: install
 	$(PY) bench/sync.py --db sqlite

@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from server.accounts import serializers, services, throttles
+from server.lib import api
 
 
 def _session_body(user) -> dict:
@@ -97,7 +98,9 @@ class PasswordResetView(_ThrottledView):
     permission_classes = [AllowAny]
     throttle_classes = [throttles.PasswordResetIPThrottle]
 
-    @extend_schema(request=serializers.PasswordResetSerializer, responses={202: None})
+    @extend_schema(
+        request=serializers.PasswordResetSerializer, responses={202: api.ErrorSerializer}
+    )
     def post(self, request):
         data = serializers.PasswordResetSerializer(data=request.data)
         data.is_valid(raise_exception=True)

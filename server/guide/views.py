@@ -19,6 +19,7 @@ from server.guide.serializers import (
     EarningsQuerySerializer,
 )
 from server.guide.tools import TOOLS
+from server.lib import api
 
 
 def _language(request: HttpRequest) -> tuple[str, bool]:
@@ -109,7 +110,13 @@ def chapters_api(request: Request) -> Response:
 
 # Public like the guide: it stores nothing and reads no user data, and someone deciding
 # whether to sign up is exactly who wants the number.
-@extend_schema(parameters=[EarningsQuerySerializer], responses=EarningsGapSerializer)
+@extend_schema(
+    parameters=[EarningsQuerySerializer],
+    responses={
+        200: EarningsGapSerializer,
+        400: api.field_errors("An input is missing or out of range."),
+    },
+)
 @api_view(["GET"])
 @permission_classes([AllowAny])
 def earnings_gap_api(request: Request) -> Response:

@@ -24,7 +24,7 @@ def days_in(month: dt.date) -> int:
 def parse_key(key: str) -> dt.date | None:
     """'2026-11' → 2026-11-01; None for anything else."""
     match = MONTH_KEY.match(key or "")
-    if match is None:
+    if match is None or int(match.group(1)) < dt.MINYEAR:  # there is no year 0
         return None
     return dt.date(int(match.group(1)), int(match.group(2)), 1)
 

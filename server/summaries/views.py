@@ -6,7 +6,7 @@ from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -19,7 +19,10 @@ from server.summaries.serializers import SummaryListItemSerializer, SummarySeria
 
 def _own_summary(user, month_key: str) -> MonthlySummary:
     """Her summary of the month, or 404 (another user's is never found)."""
-    month = months.parse_key(month_key)
+    try:
+        month = months.parse_key(month_key)
+    except ValueError:  # "0000-01" has the shape of a month but no year 0 exists
+        month = None
     summary = None if month is None else selectors.one_for_user(user=user, month=month)
     if summary is None:
         raise Http404
@@ -43,7 +46,18 @@ class SummaryListView(APIView):
 
 
 class SummaryDetailView(APIView):
-    @extend_schema(responses=SummarySerializer)
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "month",
+                str,
+                OpenApiParameter.PATH,
+                pattern=r"^\d{4}-\d{2}$",
+                description="YYYY-MM; a month with no summary of hers is 404",
+            )
+        ],
+        responses=SummarySerializer,
+    )
     def get(self, request, month: str):
         summary = _own_summary(request.user, month)
         lang = translation.get_language()

@@ -65,7 +65,7 @@ class Str(Spec):
     def parse(self, value):
         if not isinstance(value, str):
             raise FieldError(_("Enter text."))
-        value = value.strip()
+        value = storable(value).strip()
         if len(value) < self.min_length:
             raise FieldError(_("This field may not be blank."))
         if len(value) > self.max_length:
@@ -218,7 +218,7 @@ class StrList(Spec):
     def parse(self, value):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise FieldError(_("Send a list of texts."))
-        items = [v.strip() for v in value if v.strip()]
+        items = [v.strip() for v in map(storable, value) if v.strip()]
         if len(items) > self.max_items:
             raise FieldError(_("Use at most %(n)d items.") % {"n": self.max_items})
         if any(len(v) > self.max_length for v in items):
@@ -245,11 +245,24 @@ class Mapping(Spec):
         for key, item in value.items():
             if not key or len(key) > self.key_length:
                 raise FieldError(_("Keys have 1 to %(n)d characters.") % {"n": self.key_length})
+            storable(key)
             try:
                 cleaned[key] = self.value(item)
             except FieldError as exc:
                 raise FieldError(f"{key}: {exc.message}") from None
         return cleaned
+
+
+def storable(value: str) -> str:
+    """`value` if every database can store it: no NUL (PostgreSQL refuses it in text and
+    jsonb) and no unpaired surrogate (not encodable as UTF-8 anywhere)."""
+    if "\x00" in value:
+        raise FieldError(_("Text cannot contain the NUL character."))
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise FieldError(_("Text cannot contain unpaired surrogate characters.")) from None
+    return value
 
 
 def parse_uuid(value: Any) -> uuid.UUID:

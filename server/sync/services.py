@@ -144,10 +144,22 @@ def _log(op: Op, batch: _Batch, device_id: uuid.UUID, status: str, **details) ->
             action=op.action,
             record_type=op.type.name,
             record_id=op.id,
-            fields=op.fields,
-            **details,
+            fields=_loggable(op.fields),
+            **{name: _loggable(value) for name, value in details.items()},
         )
     )
+
+
+def _loggable(value: Any) -> Any:
+    """A rejected op is kept as sent, but jsonb refuses NUL and UTF-8 has no unpaired
+    surrogates: those characters are logged as U+FFFD."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "replace").decode("utf-8").replace("\x00", "\ufffd")
+    if isinstance(value, dict):
+        return {_loggable(k): _loggable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_loggable(v) for v in value]
+    return value
 
 
 def _reject(op: Op, errors: dict, batch: _Batch, device_id: uuid.UUID) -> dict:

@@ -93,17 +93,38 @@ export default function Employers(_props: ScreenProps) {
     showToast(t('employers.added', { name: draft.name }))
   }
 
+  /** Opens or closes a card's editor; closing puts focus back on that card's edit button. */
+  const edit = (id: string | null) => {
+    const closing = editing
+    setEditing(id)
+    if (id) requestAnimationFrame(() => document.getElementById(`employer-${id}-name`)?.focus())
+    else if (closing) {
+      requestAnimationFrame(() =>
+        document.querySelector<HTMLElement>(`[data-testid="employer-card"][data-id="${CSS.escape(closing)}"] .employer-edit`)?.focus(),
+      )
+    }
+  }
+
   const update = async (employer: Employer, draft: EmployerDraft) => {
     await saveRecord<EmployerFields>('employer', employer.id, draft)
-    setEditing(null)
+    edit(null)
     showToast(t('employers.saved'))
   }
 
   const remove = async (employer: Employer) => {
-    await deleteRecord('employer', employer.id)
-    showToast(t('employers.deleted', { name: employer.fields.name }), {
-      undo: () => restoreRecord('employer', employer.id),
-    })
+    try {
+      await deleteRecord('employer', employer.id)
+      showToast(t('employers.deleted', { name: employer.fields.name }), {
+        undo: () => restoreRecord('employer', employer.id),
+      })
+      // The card and its button are gone: keep her place at the list (or its empty state).
+      requestAnimationFrame(() =>
+        (document.getElementById('employers-ranking-title') ?? document.getElementById('employers-empty-title'))?.focus(),
+      )
+    } catch (err) {
+      console.error('ippo: employer delete', err)
+      showToast(t('form.save_failed'))
+    }
   }
 
   const score = (employer: Employer, key: string, value: number) =>
@@ -145,13 +166,13 @@ export default function Employers(_props: ScreenProps) {
         <p class="loading">{t('app.loading')}</p>
       ) : employers.length === 0 ? (
         <section class="card empty-card" data-testid="employers-empty" aria-labelledby="employers-empty-title">
-          <h2 id="employers-empty-title">{t('employers.empty_title')}</h2>
+          <h2 id="employers-empty-title" tabIndex={-1}>{t('employers.empty_title')}</h2>
           <p>{t('employers.empty_body')}</p>
           <a href="/guide/flexible-fair-employer">{t('employers.empty_guide')}</a>
         </section>
       ) : (
         <>
-          <Ranking ranked={ranked} editing={editing} onEdit={setEditing} onUpdate={update} onDelete={remove} />
+          <Ranking ranked={ranked} editing={editing} onEdit={edit} onUpdate={update} onDelete={remove} />
           <section class="card" aria-labelledby="employers-table-title">
             <h2 id="employers-table-title">{t('employers.table_title')}</h2>
             <p class="hint">{t('employers.scale')}</p>
@@ -199,7 +220,7 @@ interface RankingProps {
 function Ranking({ ranked, editing, onEdit, onUpdate, onDelete }: RankingProps) {
   return (
     <section class="card" aria-labelledby="employers-ranking-title">
-      <h2 id="employers-ranking-title">{t('employers.ranking')}</h2>
+      <h2 id="employers-ranking-title" tabIndex={-1}>{t('employers.ranking')}</h2>
       <ol class="plain employer-cards">
         {ranked.map(({ employer, total, rank }) => {
           const f = employer.fields
@@ -226,7 +247,7 @@ function Ranking({ ranked, editing, onEdit, onUpdate, onDelete }: RankingProps) 
                       <span class="sr-only"> {t('employers.new_tab')}</span>
                     </a>
                   )}
-                  <button type="button" class="btn small" onClick={() => onEdit(employer.id)}
+                  <button type="button" class="btn small employer-edit" onClick={() => onEdit(employer.id)}
                     aria-label={t('employers.edit_label', { name: f.name })}>
                     {t('employers.edit')}
                   </button>

@@ -45,9 +45,16 @@ export default function Mode(_props: ScreenProps) {
   }
 
   const remove = async (record: ModeRecord) => {
-    await deleteRecord('career_mode', record.id)
-    if (editing === record.id) setEditing('new')
-    showToast(t('modes.deleted'), { undo: () => restoreRecord('career_mode', record.id) })
+    try {
+      await deleteRecord('career_mode', record.id)
+      if (editing === record.id) setEditing('new')
+      showToast(t('modes.deleted'), { undo: () => restoreRecord('career_mode', record.id) })
+      // Its buttons are gone with it: focus stays on the screen, at the current period.
+      requestAnimationFrame(() => document.getElementById('mode-current-title')?.focus())
+    } catch (err) {
+      console.error('ippo: mode delete', err)
+      showToast(t('form.save_failed'))
+    }
   }
 
   return (
@@ -60,7 +67,7 @@ export default function Mode(_props: ScreenProps) {
 
       <section class={`card mode-current ${current?.fields.mode ?? 'neutral'}`} aria-labelledby="mode-current-title"
         data-testid="mode-current" data-mode={current?.fields.mode ?? ''}>
-        <h2 id="mode-current-title">{t('modes.current_title')}</h2>
+        <h2 id="mode-current-title" tabIndex={-1}>{t('modes.current_title')}</h2>
         {current ? (
           <>
             <p class="mode-label">{modeName(current.fields.mode)}</p>
@@ -103,6 +110,8 @@ export default function Mode(_props: ScreenProps) {
         onDone={() => {
           setEditing('new')
           setRound((n) => n + 1)
+          // The form starts afresh: focus goes to the period as it now stands.
+          requestAnimationFrame(() => document.getElementById('mode-current-title')?.focus())
         }} />
 
       <section class="card" aria-labelledby="mode-history-title">

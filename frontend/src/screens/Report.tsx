@@ -261,11 +261,11 @@ function ReportText({ text, subject }: { text: string; subject: string }) {
   }
 
   return (
-    <section class="report-output" aria-labelledby="report-text-title">
+    <section class="report-output">
       <h2 id="report-text-title" class="report-text-title">
         {t('report.text_label')}
       </h2>
-      <pre class="report-text" data-testid="report-text" ref={textRef} tabIndex={0} aria-labelledby="report-text-title">
+      <pre class="report-text" data-testid="report-text" ref={textRef} tabIndex={0} role="region" aria-labelledby="report-text-title">
         {text}
       </pre>
       <div class="actions report-actions">

@@ -23,6 +23,8 @@ export function BriefList() {
     try {
       await deleteRecord('meeting_brief', brief.id)
       showToast(t('brief.deleted', { date }), { undo: () => restoreRecord('meeting_brief', brief.id) })
+      // The deleted brief's buttons are gone: focus the list's heading, not the page's end.
+      requestAnimationFrame(() => document.getElementById('brief-list-title')?.focus())
     } catch (err) {
       console.error('ippo: deleting a brief', err)
       showToast(t('form.save_failed'))
@@ -36,7 +38,7 @@ export function BriefList() {
       <button type="button" class="btn primary wide" data-testid="brief-new" onClick={start}>
         {t('brief.new')}
       </button>
-      <h2 class="brief-list-head">{t('brief.history')}</h2>
+      <h2 class="brief-list-head" id="brief-list-title" tabIndex={-1}>{t('brief.history')}</h2>
       {!briefs ? (
         <p class="loading">{t('app.loading')}</p>
       ) : briefs.length === 0 ? (

@@ -52,6 +52,8 @@ export function EmployerForm({ idPrefix, initial, submitLabel, onSave, onCancel 
         setName('')
         setUrl('')
         setNote('')
+        // Ready for the next one, as the other quick-add forms are.
+        document.getElementById(id('name'))?.focus()
       }
     } catch (err) {
       console.error('ippo: employer', err)
