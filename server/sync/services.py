@@ -89,7 +89,9 @@ def _load(user_id: int, ops: list[Op]) -> _Batch:
             except (KeyError, FieldError):
                 pass  # missing or malformed: the op's own validation reports it
     for name, record_ids in ids.items():
-        for row in types[name].model.objects.filter(pk__in=record_ids):
+        model = types[name].model
+        found = bulk.existing(model, record_ids)
+        for row in model.objects.filter(pk__in=found) if found else ():
             batch.rows[(name, row.pk)] = row
             if row.user_id == user_id:
                 batch.owned[name].add(row.pk)
