@@ -38,8 +38,8 @@ export const en: Record<MsgKey, string> = {
   'nav.guide': 'Guide',
   'nav.tools': 'Tools',
 
-  'sync.pending': '{n} not yet synced',
-  'sync.last': 'last synced {time}',
+  'sync.pending': '{n} unsynced',
+  'sync.last': 'synced {time}',
   'sync.never': 'not synced yet',
   'sync.rejected': '{n} with errors',
   'sync.syncing': 'Syncing…',

@@ -6,9 +6,10 @@ import '../tools/employers.css'
 import { useState } from 'preact/hooks'
 
 import { useRecords } from '../components/hooks'
+import { focusFirst, removeWithUndo } from '../components/remove'
 import { showToast } from '../components/toast'
 import { t } from '../i18n/employers'
-import { deleteRecord, listRecords, newId, restoreRecord, saveRecord } from '../store/records'
+import { listRecords, newId, saveRecord } from '../store/records'
 import {
   customKey,
   isCustom,
@@ -111,21 +112,11 @@ export default function Employers(_props: ScreenProps) {
     showToast(t('employers.saved'))
   }
 
-  const remove = async (employer: Employer) => {
-    try {
-      await deleteRecord('employer', employer.id)
-      showToast(t('employers.deleted', { name: employer.fields.name }), {
-        undo: () => restoreRecord('employer', employer.id),
-      })
-      // The card and its button are gone: keep her place at the list (or its empty state).
-      requestAnimationFrame(() =>
-        (document.getElementById('employers-ranking-title') ?? document.getElementById('employers-empty-title'))?.focus(),
-      )
-    } catch (err) {
-      console.error('ippo: employer delete', err)
-      showToast(t('form.save_failed'))
-    }
-  }
+  // The card and its button are gone: keep her place at the list (or its empty state).
+  const remove = (employer: Employer) =>
+    removeWithUndo('employer', employer.id, t('employers.deleted', { name: employer.fields.name }), () =>
+      focusFirst('employers-ranking-title', 'employers-empty-title'),
+    )
 
   const score = (employer: Employer, key: string, value: number) =>
     setScore(employer.id, key, value).catch((err) => {

@@ -10,12 +10,13 @@ import { useToday, useUser } from '../components/context'
 import { changedFields } from '../components/EntryEditor'
 import { useForm } from '../components/Fields'
 import { useRecords } from '../components/hooks'
+import { removeWithUndo } from '../components/remove'
 import { toFormValues } from '../components/schema'
 import { showToast } from '../components/toast'
 import { formatMinutes } from '../i18n'
 import { t, type GoalsKey } from '../i18n/goals'
 import { navigate } from '../router'
-import { deleteRecord, newId, restoreRecord, saveRecord } from '../store/records'
+import { newId, saveRecord } from '../store/records'
 import { addDays } from '../time'
 import { GOAL_CATEGORIES, GOAL_SPECS, clampProgress, type Goal as GoalRecord, type GoalFields } from '../tools/goals'
 import { ProgressInput, ToolField } from '../tools/goals-fields'
@@ -119,14 +120,7 @@ function GoalForm({ goal, initial }: { goal?: GoalRecord; initial: Partial<GoalF
 
   const remove = async () => {
     if (!goal) return
-    try {
-      await deleteRecord('goal', goal.id)
-      showToast(t('goals.deleted', { title: goal.fields.title }), { undo: () => restoreRecord('goal', goal.id) })
-      navigate('/goals')
-    } catch (err) {
-      console.error('ippo: goal delete', err)
-      showToast(t('form.save_failed'))
-    }
+    await removeWithUndo('goal', goal.id, t('goals.deleted', { title: goal.fields.title }), () => navigate('/goals'))
   }
 
   const choice = (field: 'category' | 'status') => (value: string) => t(`goals.${field}.${value}` as GoalsKey)

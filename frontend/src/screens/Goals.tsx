@@ -13,7 +13,7 @@ import { formatDay } from '../i18n'
 import { t, tCount, type GoalsKey } from '../i18n/goals'
 import { saveRecord } from '../store/records'
 import { bucketGoals, daysLeft, type Bucket, type Goal, type GoalFields } from '../tools/goals'
-import { ProgressBar } from '../tools/goals-fields'
+import { ProgressBar, ToolHead } from '../tools/goals-fields'
 import type { ScreenProps } from './routes'
 
 const HEADINGS: Record<Exclude<Bucket, 'closed'>, GoalsKey> = {
@@ -49,17 +49,7 @@ export default function Goals({ query }: ScreenProps) {
     else document.querySelector<HTMLElement>('.goals-closed summary')?.focus()
   }, [moved, goals])
 
-  const head = (
-    <>
-      <p>
-        <a href="/tools" class="muted small goals-back">
-          ← {t('tools.back')}
-        </a>
-      </p>
-      <h1 tabIndex={-1}>{t('goals.title')}</h1>
-      <p class="lead">{t('goals.lead')}</p>
-    </>
-  )
+  const head = <ToolHead title="goals.title" lead="goals.lead" />
 
   if (!goals) {
     return (

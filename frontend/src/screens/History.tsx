@@ -5,11 +5,12 @@ import { useState } from 'preact/hooks'
 import { useToday, useUser } from '../components/context'
 import { EntryEditor, changedFields } from '../components/EntryEditor'
 import { useRecords } from '../components/hooks'
+import { removeWithUndo } from '../components/remove'
 import { SCHEMAS, typeLabel, type CheckFields, type ChecklistItemFields } from '../components/schema'
 import { entryDetails, entryTitle } from '../components/summary'
 import { showToast } from '../components/toast'
 import { formatDay, t } from '../i18n'
-import { deleteRecord, restoreRecord, saveRecord } from '../store/records'
+import { saveRecord } from '../store/records'
 import { addDays } from '../time'
 import type { LocalRecord, RecordType } from '../types'
 import type { ScreenProps } from './routes'
@@ -80,15 +81,7 @@ export function History(_props: ScreenProps) {
   const remove = async (entry: Entry) => {
     const { type, record } = entry
     if (editing === record.id) setEditing(null)
-    try {
-      await deleteRecord(type, record.id)
-      showToast(t('history.deleted', { title: entry.title || typeLabel(type) }), {
-        undo: () => restoreRecord(type, record.id),
-      })
-    } catch (err) {
-      console.error('ippo: delete', err)
-      showToast(t('form.save_failed'))
-    }
+    await removeWithUndo(type, record.id, t('history.deleted', { title: entry.title || typeLabel(type) }))
   }
 
   const save = async (entry: Entry, parsed: Record<string, unknown>) => {

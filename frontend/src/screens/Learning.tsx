@@ -8,14 +8,14 @@ import { useState } from 'preact/hooks'
 
 import { useToday, useUser } from '../components/context'
 import { useRecords } from '../components/hooks'
+import { removeWithUndo } from '../components/remove'
 import { choiceLabel } from '../components/schema'
-import { showToast } from '../components/toast'
 import { formatDay, formatMinutes } from '../i18n'
 import { t, tCount } from '../i18n/goals'
-import { deleteRecord, restoreRecord } from '../store/records'
 import { openGoals, type Goal, type GoalFields } from '../tools/goals'
 import { CertificationGoals } from '../tools/learning-certs'
 import { SessionForm } from '../tools/learning-form'
+import { ToolHead } from '../tools/goals-fields'
 import { certificationProgress, learningTotals, newestSessions, type LearningSessionFields, type Session } from '../tools/learning'
 import type { ScreenProps } from './routes'
 
@@ -27,17 +27,7 @@ export default function Learning(_props: ScreenProps) {
   const sessions = useRecords<LearningSessionFields>('learning_session')
   const goals = useRecords<GoalFields>('goal')
 
-  const head = (
-    <>
-      <p>
-        <a href="/tools" class="muted small goals-back">
-          ← {t('tools.back')}
-        </a>
-      </p>
-      <h1 tabIndex={-1}>{t('learn.title')}</h1>
-      <p class="lead">{t('learn.lead')}</p>
-    </>
-  )
+  const head = <ToolHead title="learn.title" lead="learn.lead" />
   if (!sessions || !goals) {
     return (
       <div class="learning">
@@ -98,14 +88,9 @@ function RecentSessions({ sessions, goals, openGoals: open, day }: RecentProps) 
 
   const remove = async (s: Session) => {
     if (editing === s.id) setEditing(null)
-    try {
-      await deleteRecord('learning_session', s.id)
-      showToast(t('learn.deleted', { topic: s.fields.topic }), { undo: () => restoreRecord('learning_session', s.id) })
-      document.getElementById('learning-recent-title')?.focus()
-    } catch (err) {
-      console.error('ippo: learning delete', err)
-      showToast(t('form.save_failed'))
-    }
+    await removeWithUndo('learning_session', s.id, t('learn.deleted', { topic: s.fields.topic }), () =>
+      document.getElementById('learning-recent-title')?.focus(),
+    )
   }
 
   const closeEditor = (id: string) => {

@@ -7,10 +7,9 @@ import { useState } from 'preact/hooks'
 
 import { useToday, useUser } from '../components/context'
 import { useRecords } from '../components/hooks'
-import { showToast } from '../components/toast'
+import { focusFirst, removeWithUndo } from '../components/remove'
 import { formatDay } from '../i18n'
 import { t } from '../i18n/employers'
-import { deleteRecord, restoreRecord } from '../store/records'
 import { currentMode, modeHistory, modeReminder, nextStart, type CareerModeFields } from '../tools/mode'
 import { ModeForm } from '../tools/mode-form'
 import { daysBetween } from '../time'
@@ -45,16 +44,11 @@ export default function Mode(_props: ScreenProps) {
   }
 
   const remove = async (record: ModeRecord) => {
-    try {
-      await deleteRecord('career_mode', record.id)
+    // Its buttons are gone with it: focus stays on the screen, at the current period.
+    await removeWithUndo('career_mode', record.id, t('modes.deleted'), () => {
       if (editing === record.id) setEditing('new')
-      showToast(t('modes.deleted'), { undo: () => restoreRecord('career_mode', record.id) })
-      // Its buttons are gone with it: focus stays on the screen, at the current period.
-      requestAnimationFrame(() => document.getElementById('mode-current-title')?.focus())
-    } catch (err) {
-      console.error('ippo: mode delete', err)
-      showToast(t('form.save_failed'))
-    }
+      focusFirst('mode-current-title')
+    })
   }
 
   return (

@@ -8,13 +8,14 @@ import { useState } from 'preact/hooks'
 
 import { useToday, useUser } from '../components/context'
 import { useRecords } from '../components/hooks'
+import { removeWithUndo } from '../components/remove'
 import { choiceLabel } from '../components/schema'
-import { showToast } from '../components/toast'
 import { formatDay } from '../i18n'
 import { t } from '../i18n/goals'
-import { deleteRecord, restoreRecord, saveRecord } from '../store/records'
+import { saveRecord } from '../store/records'
 import { ContactForm, type Prefill } from '../tools/network-form'
 import { KeepInTouchList } from '../tools/network-keep'
+import { ToolHead } from '../tools/goals-fields'
 import { CONTACT_KINDS, groupByKind, keepInTouch, sameDayFollowUps, type Contact, type NetworkContactFields } from '../tools/network'
 import type { ScreenProps } from './routes'
 
@@ -24,17 +25,7 @@ export default function Network(_props: ScreenProps) {
   const contacts = useRecords<NetworkContactFields>('contact')
   const [prefill, setPrefill] = useState<Prefill | null>(null)
 
-  const head = (
-    <>
-      <p>
-        <a href="/tools" class="muted small goals-back">
-          ← {t('tools.back')}
-        </a>
-      </p>
-      <h1 tabIndex={-1}>{t('net.title')}</h1>
-      <p class="lead">{t('net.lead')}</p>
-    </>
-  )
+  const head = <ToolHead title="net.title" lead="net.lead" />
   if (!contacts) {
     return (
       <div class="network">
@@ -74,14 +65,9 @@ function ContactList({ contacts, day }: { contacts: Contact[]; day: string }) {
 
   const remove = async (c: Contact) => {
     if (editing === c.id) setEditing(null)
-    try {
-      await deleteRecord('contact', c.id)
-      showToast(t('net.deleted', { name: c.fields.name }), { undo: () => restoreRecord('contact', c.id) })
-      document.getElementById('contact-list-title')?.focus()
-    } catch (err) {
-      console.error('ippo: contact delete', err)
-      showToast(t('form.save_failed'))
-    }
+    await removeWithUndo('contact', c.id, t('net.deleted', { name: c.fields.name }), () =>
+      document.getElementById('contact-list-title')?.focus(),
+    )
   }
 
   const closeEditor = (id: string) => {

@@ -2,11 +2,11 @@
 // of the work she wants; a new one starts with one tap, a deleted one comes back with undo.
 import { useUser } from '../components/context'
 import { useRecords } from '../components/hooks'
-import { showToast } from '../components/toast'
+import { focusFirst, removeWithUndo } from '../components/remove'
 import { getLang } from '../i18n'
 import { t } from '../i18n/brief'
 import { navigate } from '../router'
-import { deleteRecord, newId, restoreRecord } from '../store/records'
+import { newId } from '../store/records'
 import type { LocalRecord } from '../types'
 import { dayLabel, findDraft, firstLine, sortBriefs, type BriefFields } from './brief'
 
@@ -20,15 +20,7 @@ export function BriefList() {
 
   const remove = async (brief: LocalRecord<BriefFields>) => {
     const date = dayLabel(lang, brief.fields.meeting_on)
-    try {
-      await deleteRecord('meeting_brief', brief.id)
-      showToast(t('brief.deleted', { date }), { undo: () => restoreRecord('meeting_brief', brief.id) })
-      // The deleted brief's buttons are gone: focus the list's heading, not the page's end.
-      requestAnimationFrame(() => document.getElementById('brief-list-title')?.focus())
-    } catch (err) {
-      console.error('ippo: deleting a brief', err)
-      showToast(t('form.save_failed'))
-    }
+    await removeWithUndo('meeting_brief', brief.id, t('brief.deleted', { date }), () => focusFirst('brief-list-title'))
   }
 
   return (

@@ -5,7 +5,7 @@ import type { ComponentChildren } from 'preact'
 
 import type { FormApi } from '../components/Fields'
 import type { FieldSpec } from '../components/schema'
-import { t } from '../i18n/goals'
+import { t, type GoalsKey } from '../i18n/goals'
 import { clampProgress } from './goals'
 
 interface FieldProps {
@@ -168,5 +168,21 @@ export function ProgressBar({ value, label }: { value: number; label: string }) 
     <div class="goals-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={n} aria-label={label}>
       <span class="goals-bar-fill" style={{ width: `${n}%` }} />
     </div>
+  )
+}
+
+/** The top of the goals, learning and network screens: the way back to /tools, the title
+ *  (focused by the router on arrival) and the screen's one-line lead. */
+export function ToolHead({ title, lead }: { title: GoalsKey; lead: GoalsKey }) {
+  return (
+    <>
+      <p>
+        <a href="/tools" class="muted small goals-back">
+          ← {t('tools.back')}
+        </a>
+      </p>
+      <h1 tabIndex={-1}>{t(title)}</h1>
+      <p class="lead">{t(lead)}</p>
+    </>
   )
 }
