@@ -30,6 +30,11 @@ def pytest_configure(config):
     config.addinivalue_line(
         "markers", "e2e: drives a real browser (skipped in the PostgreSQL pass)"
     )
+    # A shared 2-core machine can take seconds to draw a lazily loaded screen: assertions
+    # wait up to 15 s (as actions do, see new_context) instead of Playwright's 5 s.
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=15_000)
 
 
 def pytest_collection_modifyitems(config, items):

@@ -86,3 +86,31 @@ def expect_pending(page: Page, count: int | str) -> None:
 
 def sync_now(page: Page) -> None:
     page.get_by_test_id("sync-now").click()
+
+
+# A result as the earnings-gap calculator (/earnings) keeps it after she has used it.
+EARNINGS = {
+    "date": "2026-10-02",
+    "total_gap": 12_720_616,
+    "pay_gap": 9_000_000,
+    "allowance_gap": 3_000_000,
+    "retirement_gap": 720_616,
+    "inputs": {
+        "salary": 4_800_000,
+        "raise_pct": 2.5,
+        "track_raise_pct": 1,
+        "years": 25,
+        "track_years": 5,
+        "allowance": 360_000,
+        "allowance_from": 10,
+        "retirement_months": 24,
+    },
+}
+
+
+def keep_earnings_result(page: Page, summary: str = "") -> None:
+    """Store a calculator result in the page's localStorage, as /earnings does."""
+    page.evaluate(
+        "(saved) => localStorage.setItem('ippo.earnings.latest', JSON.stringify(saved))",
+        {**EARNINGS, "summary": summary},
+    )

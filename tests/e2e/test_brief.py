@@ -20,26 +20,6 @@ BENEFIT = "課長の負担が減り、チームの締め切りに余裕ができ
 ASKS = "来月から企画会議に参加させてください"
 GOAL = "プロジェクトのリーダーを任される"
 
-# A result kept by the earnings-gap calculator (what /earnings writes to localStorage).
-EARNINGS = {
-    "date": "2026-10-02",
-    "total_gap": 12_720_616,
-    "pay_gap": 9_000_000,
-    "allowance_gap": 3_000_000,
-    "retirement_gap": 720_616,
-    "inputs": {
-        "salary": 4_800_000,
-        "raise_pct": 2.5,
-        "track_raise_pct": 1,
-        "years": 25,
-        "track_years": 5,
-        "allowance": 360_000,
-        "allowance_from": 10,
-        "retirement_months": 24,
-    },
-    "summary": "生涯年収の差（試算）：約1,272万円",
-}
-
 
 def _pages(pdf: bytes) -> int:
     return len(PdfReader(io.BytesIO(pdf)).pages)
@@ -63,10 +43,7 @@ def test_a_brief_written_offline_syncs_prints_on_one_page_and_can_be_undeleted(
     steps.onboard(page, starters=1)
     wait_for_service_worker(page)
     steps.expect_pending(page, 0)
-    page.evaluate(
-        "(saved) => localStorage.setItem('ippo.earnings.latest', JSON.stringify(saved))",
-        EARNINGS,
-    )
+    steps.keep_earnings_result(page, "生涯年収の差（試算）：約1,272万円")
 
     # On the train: no signal from here until the sheet is written.
     context.set_offline(True)

@@ -87,26 +87,6 @@ CONTENT = {
     },
 }
 
-# A result kept by the earnings-gap calculator.
-EARNINGS = {
-    "date": "2026-10-02",
-    "total_gap": 12_720_616,
-    "pay_gap": 9_000_000,
-    "allowance_gap": 3_000_000,
-    "retirement_gap": 720_616,
-    "inputs": {
-        "salary": 4_800_000,
-        "raise_pct": 2.5,
-        "track_raise_pct": 1,
-        "years": 25,
-        "track_years": 5,
-        "allowance": 360_000,
-        "allowance_from": 10,
-        "retirement_months": 24,
-    },
-    "summary": "",
-}
-
 
 def _day(n: int) -> str:
     return (dt.datetime.now(ZoneInfo("Asia/Tokyo")).date() + dt.timedelta(days=n)).isoformat()
@@ -209,10 +189,7 @@ def _tools(page, base: str, lang: str, text: dict) -> None:
 
     brief = text["brief"]
     # What the earnings-gap calculator (/earnings) keeps after she has used it.
-    page.evaluate(
-        "(saved) => localStorage.setItem('ippo.earnings.latest', JSON.stringify(saved))",
-        EARNINGS,
-    )
+    steps.keep_earnings_result(page)
     page.goto(f"{base}/brief")
     page.get_by_test_id("brief-new").click()
     page.get_by_test_id("brief-date").fill(_day(3))
