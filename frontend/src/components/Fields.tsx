@@ -67,66 +67,26 @@ export function Fields({ specs, form, testidPrefix, after }: FieldsProps) {
 function Field({ spec, form, testid, children }: { spec: FieldSpec; form: FormApi; testid?: string; children?: ComponentChildren }) {
   const id = `${form.idPrefix}-${spec.name}`
   const error = form.errors[spec.name]
-  const value = form.values[spec.name]
   const described = error ? `${id}-err` : undefined
-  const common = {
-    id,
-    name: spec.name,
-    'data-testid': testid,
-    'aria-invalid': error ? ('true' as const) : undefined,
-    'aria-describedby': described,
-    'aria-required': spec.required ? ('true' as const) : undefined,
-  }
-  const text = typeof value === 'string' ? value : ''
-  const onText = (e: Event) => form.set(spec.name, (e.currentTarget as HTMLInputElement).value)
-
-  let control
-  switch (spec.kind) {
-    case 'bool':
-      return (
-        <div class="field check-field">
-          <input type="checkbox" {...common} checked={Boolean(value)} onChange={(e) => form.set(spec.name, e.currentTarget.checked)} />
-          <label for={id}>{fieldLabel(spec.name)}</label>
-          {error && <p class="field-error" id={described}>{error}</p>}
-        </div>
-      )
-    case 'int':
-      control = <input type="number" inputMode="numeric" step={1} min={spec.min} max={spec.max} {...common} value={text} onInput={onText} />
-      break
-    case 'decimal':
-      control = <input type="number" inputMode="decimal" step="any" min={spec.min} {...common} value={text} onInput={onText} />
-      break
-    case 'date':
-      control = <input type="date" {...common} value={text} onInput={onText} />
-      break
-    case 'choice':
-      control = (
-        <select {...common} value={text} onChange={onText}>
-          {spec.required && !text && <option value="">{t('form.choose')}</option>}
-          {(spec.choices ?? []).map((c) => (
-            <option key={c} value={c}>
-              {choiceLabel(spec.name, c)}
-            </option>
-          ))}
-        </select>
-      )
-      break
-    case 'textarea':
-      control = <textarea rows={3} maxLength={spec.maxLength} {...common} value={text} onInput={onText} />
-      break
-    default:
-      control = (
+  if (spec.kind === 'bool') {
+    return (
+      <div class="field check-field">
         <input
-          type="text"
-          maxLength={spec.maxLength}
-          placeholder={tMaybe(`ph.${spec.name}`, '') || undefined}
-          autoComplete="off"
-          {...common}
-          value={text}
-          onInput={onText}
+          type="checkbox"
+          id={id}
+          name={spec.name}
+          data-testid={testid}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={described}
+          checked={Boolean(form.values[spec.name])}
+          onChange={(e) => form.set(spec.name, e.currentTarget.checked)}
         />
-      )
+        <label for={id}>{fieldLabel(spec.name)}</label>
+        {error && <p class="field-error" id={described}>{error}</p>}
+      </div>
+    )
   }
+  const placeholder = spec.kind === 'text' ? tMaybe(`ph.${spec.name}`, '') || undefined : undefined
   return (
     <div class={isHalf(spec) ? 'field half' : 'field'}>
       <label for={id}>
@@ -138,7 +98,7 @@ function Field({ spec, form, testid, children }: { spec: FieldSpec; form: FormAp
           </span>
         )}
       </label>
-      {control}
+      <FieldControl spec={spec} form={form} testid={testid} describedBy={described} placeholder={placeholder} />
       {error && (
         <p class="field-error" id={described}>
           {error}
@@ -147,4 +107,63 @@ function Field({ spec, form, testid, children }: { spec: FieldSpec; form: FormAp
       {children}
     </div>
   )
+}
+
+interface ControlProps {
+  spec: FieldSpec
+  form: FormApi
+  testid?: string
+  /** The ids of what is shown under the control (its error, a hint). */
+  describedBy?: string
+  placeholder?: string
+  /** Value → label for a choice (default: the shell's choice.* strings). */
+  choiceLabel?: (value: string) => string
+  /** Options before the spec's choices (e.g. "none"). */
+  before?: { value: string; label: string }[]
+}
+
+/** The native control of a spec that is not a checkbox, wired to the form's values. Its id
+ *  is `${form.idPrefix}-${spec.name}`, which is where validate() moves focus. */
+export function FieldControl({ spec, form, testid, describedBy, placeholder, choiceLabel: label, before }: ControlProps) {
+  const raw = form.values[spec.name]
+  const text = typeof raw === 'string' ? raw : ''
+  const common = {
+    id: `${form.idPrefix}-${spec.name}`,
+    name: spec.name,
+    'data-testid': testid,
+    'aria-invalid': form.errors[spec.name] ? ('true' as const) : undefined,
+    'aria-describedby': describedBy,
+    'aria-required': spec.required ? ('true' as const) : undefined,
+  }
+  const onText = (e: Event) => form.set(spec.name, (e.currentTarget as HTMLInputElement).value)
+  switch (spec.kind) {
+    case 'int':
+      return <input type="number" inputMode="numeric" step={1} min={spec.min} max={spec.max} {...common} value={text} onInput={onText} />
+    case 'decimal':
+      return <input type="number" inputMode="decimal" step="any" min={spec.min} {...common} value={text} onInput={onText} />
+    case 'date':
+      return <input type="date" {...common} value={text} onInput={onText} />
+    case 'choice':
+      return (
+        <select {...common} value={text} onChange={onText}>
+          {spec.required && !text && !before?.length && <option value="">{t('form.choose')}</option>}
+          {(before ?? []).map((o) => (
+            <option key={`x-${o.value}`} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+          {(spec.choices ?? []).map((c) => (
+            <option key={c} value={c}>
+              {label ? label(c) : choiceLabel(spec.name, c)}
+            </option>
+          ))}
+        </select>
+      )
+    case 'textarea':
+      return <textarea rows={3} maxLength={spec.maxLength} placeholder={placeholder} {...common} value={text} onInput={onText} />
+    default:
+      return (
+        <input type="text" maxLength={spec.maxLength} placeholder={placeholder} autoComplete="off" {...common} value={text} onInput={onText} />
+      )
+  }
 }

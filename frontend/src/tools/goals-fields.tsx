@@ -3,7 +3,7 @@
 // bad one), but take their labels and choice names from the screens' own strings.
 import type { ComponentChildren } from 'preact'
 
-import type { FormApi } from '../components/Fields'
+import { FieldControl, type FormApi } from '../components/Fields'
 import type { FieldSpec } from '../components/schema'
 import { t, type GoalsKey } from '../i18n/goals'
 import { clampProgress } from './goals'
@@ -28,51 +28,18 @@ interface FieldProps {
 export function ToolField({ form, spec, label, testid, hint, placeholder, choiceLabel, options, half, inline, children }: FieldProps) {
   const id = `${form.idPrefix}-${spec.name}`
   const error = form.errors[spec.name]
-  const raw = form.values[spec.name]
-  const value = typeof raw === 'string' ? raw : ''
   const describedBy = [error ? `${id}-err` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined
-  const common = {
-    id,
-    name: spec.name,
-    'data-testid': testid,
-    'aria-invalid': error ? ('true' as const) : undefined,
-    'aria-describedby': describedBy,
-    'aria-required': spec.required ? ('true' as const) : undefined,
-  }
-  const onText = (e: Event) => form.set(spec.name, (e.currentTarget as HTMLInputElement).value)
-
-  let control
-  switch (spec.kind) {
-    case 'int':
-      control = <input type="number" inputMode="numeric" step={1} min={spec.min} max={spec.max} {...common} value={value} onInput={onText} />
-      break
-    case 'date':
-      control = <input type="date" {...common} value={value} onInput={onText} />
-      break
-    case 'choice':
-      control = (
-        <select {...common} value={value} onChange={onText}>
-          {(options ?? []).map((o) => (
-            <option key={`x-${o.value}`} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-          {(spec.choices ?? []).map((c) => (
-            <option key={c} value={c}>
-              {choiceLabel ? choiceLabel(c) : c}
-            </option>
-          ))}
-        </select>
-      )
-      break
-    case 'textarea':
-      control = <textarea rows={3} maxLength={spec.maxLength} placeholder={placeholder} {...common} value={value} onInput={onText} />
-      break
-    default:
-      control = (
-        <input type="text" maxLength={spec.maxLength} placeholder={placeholder} autoComplete="off" {...common} value={value} onInput={onText} />
-      )
-  }
+  const control = (
+    <FieldControl
+      spec={spec}
+      form={form}
+      testid={testid}
+      describedBy={describedBy}
+      placeholder={placeholder}
+      choiceLabel={choiceLabel ?? ((c) => c)}
+      before={options}
+    />
+  )
   return (
     <div class={half ? 'field half' : 'field'}>
       <label for={id}>
