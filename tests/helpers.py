@@ -1,9 +1,11 @@
-"""Running Ippo's own commands in a child process, as an operator would."""
+"""Helpers the tests share: Ippo's commands in a child process, as an operator runs them;
+the same call from several threads at once, as from several workers."""
 
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -64,3 +66,28 @@ def celery_worker(env: dict[str, str], log_path: Path) -> Iterator[subprocess.Po
             process.terminate()
             process.wait(timeout=30)
     print(log_path.read_text())
+
+
+def at_once(call: Callable[[], object], threads: int, timeout: float = 60) -> list:
+    """Run `call` in `threads` threads released together (each with its own database
+    connection, as gunicorn workers have); their results, after every thread is done.
+    An exception in any thread fails the test here rather than vanishing with its thread."""
+    barrier = threading.Barrier(threads)
+    results, errors = [], []
+
+    def worker() -> None:
+        try:
+            barrier.wait(timeout=10)
+            results.append(call())
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    running = [threading.Thread(target=worker) for _ in range(threads)]
+    for thread in running:
+        thread.start()
+    for thread in running:
+        thread.join(timeout)
+    assert not errors, errors
+    return results

@@ -4,17 +4,16 @@ end of the period opens it again. The per-IP and per-address throttles still wor
 
 import datetime as dt
 import re
-import threading
 
 import pytest
 from django.core import mail
 from django.core.cache import cache
-from django.db import connection
 from django.utils import timezone
 
 from server.accounts import services, tasks
 from server.accounts.models import LoginGuard
 from tests.conftest import ApiClient
+from tests.helpers import at_once
 from tests.smtp import SmtpServer
 
 URL = "/api/auth/login"
@@ -211,24 +210,7 @@ def test_the_lockout_email_goes_out_once_through_a_real_smtp_server(settings, ow
 @pytest.mark.django_db(transaction=True)
 def test_wrong_passwords_arriving_at_once_on_several_workers_lock_once_and_email_once(owner):
     """Twelve wrong passwords at the same moment (as from twelve gunicorn workers)."""
-    barrier = threading.Barrier(12)
-    errors = []
-
-    def worker() -> None:
-        try:
-            barrier.wait(timeout=10)
-            services.login_failure_record(user=owner, now=timezone.now())
-        except BaseException as exc:  # shown below; a thread's error would vanish
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker) for _ in range(12)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-    assert not errors
+    at_once(lambda: services.login_failure_record(user=owner, now=timezone.now()), threads=12)
     guard = LoginGuard.objects.get(user=owner)
     assert (guard.lockouts, guard.notified, guard.failures) == (1, 1, 2)
     assert len(mail.outbox) == 1

@@ -1,15 +1,14 @@
 """Sending a summary: once, whatever arrives twice; SMTP trouble retried, then visibly failed."""
 
 import re
-import threading
 
 import pytest
 from django.core import mail
-from django.db import connection
 
 from server.celery import app as celery_app
 from server.summaries import services, tasks
 from server.summaries.models import MonthlySummary
+from tests.helpers import at_once
 from tests.summaries.conftest import AFTER_NOVEMBER, summary_row
 from tests.summaries.flaky_smtp import FlakySmtpServer
 from tests.summaries.journal import Journal
@@ -58,24 +57,7 @@ def test_the_same_task_twice_sends_one_email(row):
 def test_two_workers_sending_the_same_row_at_once_send_one_email(tokyo, time_machine):
     time_machine.move_to(AFTER_NOVEMBER, tick=True)
     row = summary_row(tokyo)
-    barrier = threading.Barrier(4)
-    results, errors = [], []
-
-    def worker() -> None:
-        try:
-            barrier.wait(timeout=10)
-            results.append(services.summary_send(summary_id=row.pk))
-        except BaseException as exc:  # shown below; a thread's error would vanish
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-    assert not errors
+    results = at_once(lambda: services.summary_send(summary_id=row.pk), threads=4, timeout=30)
     assert sorted(results) == ["not-claimed"] * 3 + ["sent"]
     assert len(mail.outbox) == 1
     row.refresh_from_db()
