@@ -15,6 +15,11 @@ export function activeMode(
   return currentMode(modes, day)
 }
 
+/** The voice for `day`: the current mode's, or neutral without one. */
+export function toneOn(modes: LocalRecord<CareerModeFields>[] | null, day: string): Tone {
+  return activeMode(modes, day)?.fields.mode ?? 'neutral'
+}
+
 type ToneText = 'greeting' | 'saved' | 'all_done' | 'streak_hint'
 
 const KEYS: Record<Tone, Record<ToneText, MsgKey>> = {

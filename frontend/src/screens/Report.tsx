@@ -9,7 +9,7 @@ import { useToday, useUser } from '../components/context'
 import { useRecords } from '../components/hooks'
 import type { CareerModeFields } from '../components/schema'
 import { showToast } from '../components/toast'
-import { activeMode } from '../components/tone'
+import { toneOn, type Tone } from '../components/tone'
 import { formatDay, formatMinutes, locale } from '../i18n'
 import { t, type ReportKey } from '../i18n/report'
 import { navigate } from '../router'
@@ -26,7 +26,6 @@ import {
   weeklyFigures,
   type FigureKey,
   type ReportRecords,
-  type Tone,
   type Week,
   type WeeklyFigures,
 } from '../tools/report'
@@ -142,17 +141,13 @@ export default function Report({ query }: ScreenProps) {
           key={week.key}
           week={week}
           records={records}
-          tone={toneOf(modes, day)}
+          tone={toneOn(modes, day)}
           timeZone={user.time_zone}
           draftKey={draftKey(user.id, week.key)}
         />
       )}
     </div>
   )
-}
-
-function toneOf(modes: Parameters<typeof activeMode>[0], day: string): Tone {
-  return activeMode(modes, day)?.fields.mode ?? 'neutral'
 }
 
 interface WeekReportProps {

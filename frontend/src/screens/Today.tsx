@@ -16,7 +16,7 @@ import type {
   EfficiencyFields,
   LearningFields,
 } from '../components/schema'
-import { activeMode, type Tone } from '../components/tone'
+import { activeMode, toneOn } from '../components/tone'
 import { formatDay, formatMinutes, t } from '../i18n'
 import type { ScreenProps } from './routes'
 
@@ -35,7 +35,7 @@ export function Today({ query }: ScreenProps) {
   const modes = useRecords<CareerModeFields>('career_mode')
 
   const mode = activeMode(modes, day)
-  const tone: Tone = mode ? mode.fields.mode : 'neutral'
+  const tone = toneOn(modes, day)
   const focus = query.get('focus')
 
   // The home-screen shortcut "log efficiency" opens /today?focus=efficiency.

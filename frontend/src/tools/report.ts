@@ -1,6 +1,7 @@
 // The weekly report's figures, computed on the phone from its own records (offline, pending
 // entries included) with the server's definitions (server/journal/README.md). Pure functions:
 // content/report_cases.json runs through both this file and server/journal/selectors.py.
+import type { Tone } from '../components/tone'
 import { addDays, isDate, today, weekdayOf } from '../time'
 import type { ReportKey } from '../i18n/report-ja'
 import type { LocalRecord } from '../types'
@@ -304,7 +305,7 @@ export function taskTotals(
   return [...totals.values()].sort((a, b) => b.minutes - a.minutes || compareText(a.task, b.task))
 }
 
-export type Tone = 'attack' | 'defence' | 'neutral'
+export type { Tone }
 
 export interface TextOptions {
   tone: Tone
