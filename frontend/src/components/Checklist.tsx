@@ -63,12 +63,9 @@ export function Checklist({ items, checks, day, tone }: Props) {
     // A write slower than 50 ms (a busy phone) gets the tick drawn ahead of it.
     const flip = () => setFlipped((prev) => ({ ...prev, [item.id]: !was }))
     const early = setTimeout(flip, 50)
-    const saving = checkId(item.id, day).then(async (id) => {
-      await saveRecord<CheckFields>('check', id, { item: item.id, date: day, done: !was })
-      return id
-    })
     try {
-      const id = await saving
+      const id = checkId(item.id, day)
+      await saveRecord<CheckFields>('check', id, { item: item.id, date: day, done: !was })
       clearTimeout(early)
       flip()
       const title = item.fields.title
