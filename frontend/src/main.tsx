@@ -3,9 +3,9 @@ import { render } from 'preact'
 
 import './styles.css'
 import { App } from './app'
-import { rememberedUser } from './components/remember'
 import { registerServiceWorker } from './pwa'
 import { startRouter } from './router'
+import { rememberedUser } from './store/remember'
 import { requestPersistence, startSync } from './sync/client'
 
 startRouter()

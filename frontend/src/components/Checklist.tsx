@@ -3,8 +3,8 @@
 import { useEffect, useState } from 'preact/hooks'
 
 import { t } from '../i18n'
+import { streakOf } from '../rules/today'
 import { checkId, newId, saveRecord } from '../store/records'
-import { addDays } from '../time'
 import type { LocalRecord } from '../types'
 import type { CheckFields, ChecklistItemFields } from './schema'
 import { showToast } from './toast'
@@ -12,17 +12,6 @@ import { toneKey, type Tone } from './tone'
 
 type Item = LocalRecord<ChecklistItemFields>
 type Check = LocalRecord<CheckFields>
-
-/** Days in a row with the item done, ending today — or yesterday while today is still open. */
-export function streakOf(doneDates: Set<string>, day: string): number {
-  let cursor = doneDates.has(day) ? day : addDays(day, -1)
-  let n = 0
-  while (doneDates.has(cursor)) {
-    n++
-    cursor = addDays(cursor, -1)
-  }
-  return n
-}
 
 function byPosition(a: Item, b: Item): number {
   return (a.fields.position ?? 0) - (b.fields.position ?? 0) || a.fields.title.localeCompare(b.fields.title)

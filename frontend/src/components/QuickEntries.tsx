@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks'
 
 import { t } from '../i18n'
+import { recentTasks } from '../rules/today'
 import { newId, saveRecord } from '../store/records'
 import { addDays } from '../time'
 import type { LocalRecord, RecordType } from '../types'
@@ -21,28 +22,6 @@ const LEARNING_SPECS = pick('learning_session', ['topic', 'minutes', 'place'])
 const CONTACT_SPECS = pick('contact', ['name', 'kind'])
 
 const blank = (specs: FieldSpec[]) => () => toFormValues(specs, {})
-
-/** Newest first: by date, then by when the server stored it (unsynced ones count as newest). */
-export function newestFirst<F extends { date: string }>(a: LocalRecord<F>, b: LocalRecord<F>): number {
-  if (a.fields.date !== b.fields.date) return a.fields.date < b.fields.date ? 1 : -1
-  const ua = a.updated_at ?? '\uffff'
-  const ub = b.updated_at ?? '\uffff'
-  return ua < ub ? 1 : ua > ub ? -1 : 0
-}
-
-/** Her five most recent distinct tasks, each with the log it came from. */
-export function recentTasks(logs: LocalRecord<EfficiencyFields>[]): LocalRecord<EfficiencyFields>[] {
-  const seen = new Set<string>()
-  const out: LocalRecord<EfficiencyFields>[] = []
-  for (const log of [...logs].sort(newestFirst)) {
-    const key = (log.fields.task ?? '').trim()
-    if (!key || seen.has(key)) continue
-    seen.add(key)
-    out.push(log)
-    if (out.length === 5) break
-  }
-  return out
-}
 
 export function EfficiencyQuick({ logs, day, tone }: { logs: LocalRecord<EfficiencyFields>[]; day: string; tone: Tone }) {
   const form = useForm(EFFORT_SPECS, blank(EFFORT_SPECS), 'effort')

@@ -1,24 +1,10 @@
 // The career mode she chose sets the app's voice: attack nudges her to stretch,
-// defence reassures ("thin and long"), and without a mode the voice stays neutral.
+// defence reassures ("thin and long"), and without a mode the voice stays neutral. Which
+// mode covers a day is the mode tool's rule (toneOn in tools/mode.ts); these are the words.
 import type { MsgKey } from '../i18n'
-import { currentMode } from '../tools/mode'
-import type { LocalRecord } from '../types'
 import type { CareerModeFields } from './schema'
 
-export type Tone = 'attack' | 'defence' | 'neutral'
-
-/** The mode whose period covers `day` (the most recently started one wins); see tools/mode.ts. */
-export function activeMode(
-  modes: LocalRecord<CareerModeFields>[] | null,
-  day: string,
-): LocalRecord<CareerModeFields> | undefined {
-  return currentMode(modes, day)
-}
-
-/** The voice for `day`: the current mode's, or neutral without one. */
-export function toneOn(modes: LocalRecord<CareerModeFields>[] | null, day: string): Tone {
-  return activeMode(modes, day)?.fields.mode ?? 'neutral'
-}
+export type Tone = CareerModeFields['mode'] | 'neutral'
 
 type ToneText = 'greeting' | 'saved' | 'all_done' | 'streak_hint'
 

@@ -15,7 +15,7 @@ import { BriefForm } from '../tools/brief-form'
 import { BriefList } from '../tools/brief-list'
 import { BriefSheet } from '../tools/brief-sheet'
 import type { LocalRecord } from '../types'
-import type { ScreenProps } from './routes'
+import type { ScreenProps } from './props'
 
 export default function Brief({ params, query }: ScreenProps) {
   if (!params.id) return <BriefList />

@@ -7,7 +7,7 @@ import { Markdown } from '../guide/Markdown'
 import { toolsFor } from '../guide/tools'
 import { getLang } from '../i18n'
 import { t } from '../i18n/guide'
-import type { ScreenProps } from './routes'
+import type { ScreenProps } from './props'
 
 export default function Chapter({ params }: ScreenProps) {
   const lang = getLang()

@@ -1,5 +1,5 @@
 // The earnings-gap calculator: what staying on the mommy track costs over a career, from
-// a few numbers she knows. Pure arithmetic on the phone (src/guide/earnings.ts), so it
+// a few numbers she knows. Pure arithmetic on the phone (src/tools/earnings.ts), so it
 // works offline; the latest result is kept for the 1:1 brief and can be copied.
 import '../guide/guide.css'
 
@@ -7,6 +7,9 @@ import { useMemo, useState } from 'preact/hooks'
 
 import { useSession } from '../components/context'
 import { showToast } from '../components/toast'
+import { getLang, type Lang } from '../i18n'
+import { t, type GuideKey } from '../i18n/guide'
+import { today } from '../time'
 import {
   LIMITS,
   WHOLE,
@@ -15,15 +18,11 @@ import {
   type EarningsField,
   type EarningsInput,
   type EarningsResult,
-} from '../guide/earnings'
-import { keepLatestEarnings, readLatestEarnings, type SavedEarnings } from '../guide/latest'
-import { LineChart, niceTicks } from '../guide/LineChart'
-import type { Lang } from '../guide/selfcheck'
-import { roughYen, tableYen, tickYen, yen } from '../guide/yen'
-import { getLang } from '../i18n'
-import { t, type GuideKey } from '../i18n/guide'
-import { today } from '../time'
-import type { ScreenProps } from './routes'
+} from '../tools/earnings'
+import { keepLatestEarnings, readLatestEarnings, type SavedEarnings } from '../tools/earnings-latest'
+import { LineChart, niceTicks } from '../tools/line-chart'
+import { roughYen, tableYen, tickYen, yen } from '../tools/yen'
+import type { ScreenProps } from './props'
 
 // A common case, not a promise: a ¥4.8M salary, raises of 2.5 % held to 1 % for five
 // years, 25 years to go, a ¥30,000-a-month position allowance from year 10, and a

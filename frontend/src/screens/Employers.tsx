@@ -24,7 +24,7 @@ import {
 import { EmployerForm, type EmployerDraft } from '../tools/employers-form'
 import { criterionLabel, EmployersTable, totalText } from '../tools/employers-table'
 import type { LocalRecord } from '../types'
-import type { ScreenProps } from './routes'
+import type { ScreenProps } from './props'
 
 type Employer = LocalRecord<EmployerFields>
 type Shared = { key: string; weight: number }[]

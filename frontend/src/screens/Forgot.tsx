@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks'
 
 import { requestPasswordReset } from '../api'
 import { t } from '../i18n'
-import type { ScreenProps } from './routes'
+import type { ScreenProps } from './props'
 import { authErrors, isEmail } from './auth'
 
 export function Forgot(_props: ScreenProps) {

@@ -21,7 +21,7 @@ import { addDays } from '../time'
 import { GOAL_CATEGORIES, GOAL_SPECS, clampProgress, type Goal as GoalRecord, type GoalFields } from '../tools/goals'
 import { ProgressInput, ToolField } from '../tools/goals-fields'
 import { linkedMinutes, type LearningSessionFields } from '../tools/learning'
-import type { ScreenProps } from './routes'
+import type { ScreenProps } from './props'
 
 const spec = (name: keyof GoalFields) => GOAL_SPECS.find((s) => s.name === name)!
 

@@ -14,7 +14,7 @@ import { t, tCount, type GoalsKey } from '../i18n/goals'
 import { saveRecord } from '../store/records'
 import { bucketGoals, daysLeft, type Bucket, type Goal, type GoalFields } from '../tools/goals'
 import { ProgressBar, ToolHead } from '../tools/goals-fields'
-import type { ScreenProps } from './routes'
+import type { ScreenProps } from './props'
 
 const HEADINGS: Record<Exclude<Bucket, 'closed'>, GoalsKey> = {
   overdue: 'goals.overdue',

@@ -5,7 +5,7 @@ import '../guide/guide.css'
 import { chapters } from '../guide/content'
 import { getLang } from '../i18n'
 import { t } from '../i18n/guide'
-import type { ScreenProps } from './routes'
+import type { ScreenProps } from './props'
 
 export default function Guide(_props: ScreenProps) {
   const list = chapters(getLang())

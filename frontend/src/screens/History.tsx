@@ -13,7 +13,7 @@ import { formatDay, t } from '../i18n'
 import { saveRecord } from '../store/records'
 import { addDays } from '../time'
 import type { LocalRecord, RecordType } from '../types'
-import type { ScreenProps } from './routes'
+import type { ScreenProps } from './props'
 
 type Dated = LocalRecord<Record<string, unknown> & { date: string }>
 

@@ -17,7 +17,7 @@ import { CertificationGoals } from '../tools/learning-certs'
 import { SessionForm } from '../tools/learning-form'
 import { ToolHead } from '../tools/goals-fields'
 import { certificationProgress, learningTotals, newestSessions, type LearningSessionFields, type Session } from '../tools/learning'
-import type { ScreenProps } from './routes'
+import type { ScreenProps } from './props'
 
 const PAGE = 20
 

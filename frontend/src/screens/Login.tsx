@@ -2,11 +2,11 @@ import { useEffect, useState } from 'preact/hooks'
 
 import { login } from '../api'
 import { useSession } from '../components/context'
-import { rememberedUser } from '../components/remember'
 import { t } from '../i18n'
 import { navigate } from '../router'
+import { rememberedUser } from '../store/remember'
 import { getSyncStatus } from '../sync/client'
-import type { ScreenProps } from './routes'
+import type { ScreenProps } from './props'
 import { authErrors, isEmail, type AuthErrors } from './auth'
 
 export function Login({ query }: ScreenProps) {

@@ -14,7 +14,7 @@ import { currentMode, modeHistory, modeReminder, nextStart, type CareerModeField
 import { ModeForm } from '../tools/mode-form'
 import { daysBetween } from '../time'
 import type { LocalRecord } from '../types'
-import type { ScreenProps } from './routes'
+import type { ScreenProps } from './props'
 
 type ModeRecord = LocalRecord<CareerModeFields>
 

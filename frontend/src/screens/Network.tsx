@@ -17,7 +17,7 @@ import { ContactForm, type Prefill } from '../tools/network-form'
 import { KeepInTouchList } from '../tools/network-keep'
 import { ToolHead } from '../tools/goals-fields'
 import { CONTACT_KINDS, groupByKind, keepInTouch, sameDayFollowUps, type Contact, type NetworkContactFields } from '../tools/network'
-import type { ScreenProps } from './routes'
+import type { ScreenProps } from './props'
 
 export default function Network(_props: ScreenProps) {
   const user = useUser()

@@ -1,5 +1,5 @@
 import { t } from '../i18n'
-import type { ScreenProps } from './routes'
+import type { ScreenProps } from './props'
 
 export function NotFound(_props: ScreenProps) {
   return (

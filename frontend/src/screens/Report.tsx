@@ -9,10 +9,11 @@ import { useToday, useUser } from '../components/context'
 import { useRecords } from '../components/hooks'
 import type { CareerModeFields } from '../components/schema'
 import { showToast } from '../components/toast'
-import { toneOn, type Tone } from '../components/tone'
+import type { Tone } from '../components/tone'
 import { formatDay, formatMinutes, locale } from '../i18n'
 import { t, type ReportKey } from '../i18n/report'
 import { navigate } from '../router'
+import { toneOn } from '../tools/mode'
 import {
   FIGURE_KEYS,
   isEmptyWeek,
@@ -29,7 +30,7 @@ import {
   type Week,
   type WeeklyFigures,
 } from '../tools/report'
-import type { ScreenProps } from './routes'
+import type { ScreenProps } from './props'
 
 type Records = { [K in keyof ReportRecords]: ReportRecords[K] | null }
 

@@ -1,5 +1,5 @@
 // The self-check: the statements from content/selfcheck.yaml with four large answers
-// each, scored on the phone (src/guide/selfcheck.ts, the same integer formula as the
+// each, scored on the phone (src/tools/selfcheck.ts, the same integer formula as the
 // server), saved as a self_check record, with its band, history and trend. Offline it
 // works the same: the questionnaire is in this chunk and the record waits in the outbox.
 import '../guide/guide.css'
@@ -10,16 +10,16 @@ import { useToday, useUser } from '../components/context'
 import { useRecords } from '../components/hooks'
 import { showToast } from '../components/toast'
 import { findChapter } from '../guide/content'
-import { LineChart } from '../guide/LineChart'
-import { QUESTIONNAIRE as Q } from '../guide/questionnaire'
-import { bandFor, isComplete, score, type Answers, type Area, type Band } from '../guide/selfcheck'
 import { toolsFor } from '../guide/tools'
 import { formatDay, getLang, locale } from '../i18n'
 import { t, type GuideKey } from '../i18n/guide'
 import { newId, saveRecord } from '../store/records'
 import { daysBetween } from '../time'
+import { LineChart } from '../tools/line-chart'
+import { bandFor, isComplete, score, type Answers, type Area, type Band } from '../tools/selfcheck'
+import { QUESTIONNAIRE as Q } from '../tools/selfcheck-questionnaire'
 import type { LocalRecord } from '../types'
-import type { ScreenProps } from './routes'
+import type { ScreenProps } from './props'
 
 export interface SelfCheckFields {
   date: string

@@ -12,7 +12,7 @@ import { showToast } from '../components/toast'
 import { formatDay, formatTime, t, type Lang } from '../i18n'
 import { today } from '../time'
 import type { User } from '../types'
-import type { ScreenProps } from './routes'
+import type { ScreenProps } from './props'
 import { authErrors } from './auth'
 import { browserTimeZone, zoneOptions } from './zones'
 

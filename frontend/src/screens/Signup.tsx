@@ -4,7 +4,7 @@ import { signup } from '../api'
 import { useSession } from '../components/context'
 import { getLang, t } from '../i18n'
 import { navigate } from '../router'
-import type { ScreenProps } from './routes'
+import type { ScreenProps } from './props'
 import { authErrors, isEmail, type AuthErrors } from './auth'
 
 export function Signup({ query }: ScreenProps) {

@@ -11,7 +11,7 @@ import { loadSummaryList } from '../summaries/load'
 import { LoadProblem, SavedNote, show } from '../summaries/parts'
 import type { SummaryListItem } from '../summaries/types'
 import { useLoaded } from '../summaries/useLoaded'
-import type { ScreenProps } from './routes'
+import type { ScreenProps } from './props'
 
 export default function Summaries(_props: ScreenProps) {
   const user = useUser()

@@ -27,7 +27,7 @@ import {
 } from '../summaries/sections'
 import { FIGURES_VERSION, type SummaryDetail } from '../summaries/types'
 import { useLoaded } from '../summaries/useLoaded'
-import type { ScreenProps } from './routes'
+import type { ScreenProps } from './props'
 
 export default function Summary({ params }: ScreenProps) {
   const user = useUser()

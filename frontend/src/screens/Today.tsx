@@ -5,7 +5,6 @@ import { useEffect } from 'preact/hooks'
 import { Checklist } from '../components/Checklist'
 import { useToday, useUser } from '../components/context'
 import { useRecords } from '../components/hooks'
-import { ModeCard } from '../components/ModeCard'
 import { ContactQuick, EfficiencyQuick, LearningQuick } from '../components/QuickEntries'
 import { SummaryCard } from '../components/SummaryCard'
 import type {
@@ -16,9 +15,10 @@ import type {
   EfficiencyFields,
   LearningFields,
 } from '../components/schema'
-import { activeMode, toneOn } from '../components/tone'
 import { formatDay, formatMinutes, t } from '../i18n'
-import type { ScreenProps } from './routes'
+import { currentMode, toneOn } from '../tools/mode'
+import { ModeCard } from '../tools/mode-card'
+import type { ScreenProps } from './props'
 
 function sum<T>(rows: T[], value: (row: T) => unknown): number {
   return rows.reduce((total, row) => total + (Number(value(row)) || 0), 0)
@@ -34,7 +34,7 @@ export function Today({ query }: ScreenProps) {
   const contacts = useRecords<ContactFields>('contact')
   const modes = useRecords<CareerModeFields>('career_mode')
 
-  const mode = activeMode(modes, day)
+  const mode = currentMode(modes, day)
   const tone = toneOn(modes, day)
   const focus = query.get('focus')
 

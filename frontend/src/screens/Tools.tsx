@@ -3,7 +3,7 @@
 import '../tools/tools.css'
 
 import { t, type ToolsKey } from '../i18n/tools'
-import type { ScreenProps } from './routes'
+import type { ScreenProps } from './props'
 
 interface Tool {
   key: string

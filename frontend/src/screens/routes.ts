@@ -10,16 +10,11 @@ import type { MsgKey } from '../i18n'
 import { Forgot } from './Forgot'
 import { History } from './History'
 import { Login } from './Login'
+import type { ScreenProps } from './props'
 import { Settings } from './Settings'
 import { Signup } from './Signup'
 import { Today } from './Today'
 import { Welcome } from './Welcome'
-
-export interface ScreenProps {
-  /** Values of ":name" segments in the route's path. */
-  params: Record<string, string>
-  query: URLSearchParams
-}
 
 export interface RouteDef {
   /** "/today", or with parameters "/goals/:id". */

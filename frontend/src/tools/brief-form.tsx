@@ -5,7 +5,7 @@ import { useRef, useState } from 'preact/hooks'
 
 import { useToday, useUser } from '../components/context'
 import { useRecords } from '../components/hooks'
-import { readLatestEarnings } from '../guide/latest'
+import { readLatestEarnings } from './earnings-latest'
 import { getLang } from '../i18n'
 import { t, type BriefKey } from '../i18n/brief'
 import { navigate } from '../router'

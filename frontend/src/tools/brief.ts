@@ -2,8 +2,8 @@
 // month's saved time, the kept earnings gap), the goals in "by when, what" form, and the
 // brief as plain text for email or chat. Every function takes the language explicitly,
 // so the same brief reads the same wherever it is rendered (and the tests need no DOM).
-import type { SavedEarnings } from '../guide/latest'
-import { roughYen } from '../guide/yen'
+import type { SavedEarnings } from './earnings-latest'
+import { roughYen } from './yen'
 import { briefEn } from '../i18n/brief-en'
 import { briefJa, type BriefKey } from '../i18n/brief-ja'
 import type { LocalRecord } from '../types'

@@ -2,6 +2,7 @@
 // career_mode records: which one is current on a day, and when to remind her to choose the
 // next. Anyone may use currentMode() — the weekly report uses it to speak of being on plan.
 import type { CareerModeFields } from '../components/schema'
+import type { Tone } from '../components/tone'
 import { addDays, daysBetween } from '../time'
 
 export type { CareerModeFields }
@@ -37,6 +38,11 @@ export function currentMode<T extends ModeRecord>(records: readonly T[] | null |
   return live(records)
     .filter((r) => r.fields.starts <= day && day <= r.fields.ends)
     .sort(byStartDesc)[0]
+}
+
+/** The app's voice on `day`: the current mode's, or neutral without one. */
+export function toneOn(records: readonly ModeRecord[] | null | undefined, day: string): Tone {
+  return currentMode(records, day)?.fields.mode ?? 'neutral'
 }
 
 /** Every period, latest start first (for the history list). */

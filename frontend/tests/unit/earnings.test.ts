@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 
 import cases from '../../../content/earnings_cases.json'
-import { checkEarnings, earningsGap, roundYen, type EarningsInput } from '../../src/guide/earnings'
+import { checkEarnings, earningsGap, roundYen, type EarningsInput } from '../../src/tools/earnings'
 
 interface Case {
   name: string

@@ -7,7 +7,7 @@ import { parse } from 'yaml'
 import source from '../../../content/selfcheck.yaml?raw'
 import { chapters, findChapter, guideProblems, neighbours, GUIDE_LANGS } from '../../src/guide/content'
 import { collectLinks, linkKind } from '../../src/guide/markdown'
-import { parseQuestionnaire } from '../../src/guide/selfcheck'
+import { parseQuestionnaire } from '../../src/tools/selfcheck'
 import { TOOLS } from '../../src/guide/tools'
 
 // The files on disk, listed independently of the module under test.

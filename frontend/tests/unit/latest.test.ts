@@ -2,8 +2,8 @@
 // is what a later screen reads back, and anything broken there reads as nothing.
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 
-import { earningsGap, type EarningsInput } from '../../src/guide/earnings'
-import { LATEST_KEY, keepLatestEarnings, readLatestEarnings, type SavedEarnings } from '../../src/guide/latest'
+import { earningsGap, type EarningsInput } from '../../src/tools/earnings'
+import { LATEST_KEY, keepLatestEarnings, readLatestEarnings, type SavedEarnings } from '../../src/tools/earnings-latest'
 
 const INPUTS: EarningsInput = {
   salary: 4_800_000,

@@ -1,7 +1,7 @@
 // Career mode rules: which period is current, when Today reminds her to choose the next.
 import { describe, expect, it } from 'vitest'
 
-import { checkPeriod, currentMode, modeHistory, modeReminder, nextStart, yearsLater } from '../../src/tools/mode'
+import { checkPeriod, currentMode, modeHistory, modeReminder, nextStart, toneOn, yearsLater } from '../../src/tools/mode'
 import { isDate } from '../../src/time'
 
 function period(id: string, mode: 'attack' | 'defence', starts: string, ends: string, deleted = false) {
@@ -23,6 +23,13 @@ describe('currentMode', () => {
     expect(currentMode([defence, attack], '2026-11-24')?.id).toBe('a')
     expect(currentMode([defence, { ...attack, deleted: true }], '2026-11-24')?.id).toBe('d')
     expect(currentMode(null, '2026-11-24')).toBeUndefined()
+  })
+
+  it("sets the app's voice: the current period's mode, neutral outside every period", () => {
+    expect(toneOn([defence, attack], '2026-11-24')).toBe('attack')
+    expect(toneOn([defence, attack], '2027-01-01')).toBe('defence')
+    expect(toneOn([defence, attack], '2027-04-01')).toBe('neutral')
+    expect(toneOn(null, '2026-11-24')).toBe('neutral')
   })
 
   it('lists the history latest start first', () => {

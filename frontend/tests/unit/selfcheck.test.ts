@@ -14,7 +14,7 @@ import {
   score,
   type Answers,
   type Questionnaire,
-} from '../../src/guide/selfcheck'
+} from '../../src/tools/selfcheck'
 
 type Case =
   | { name: string; input: { questionnaire: string; answers: Answers }; expect: { score: number; band: string } }

@@ -1,7 +1,7 @@
 // Yen as the earnings screen writes it: in full, at a glance ("約1,272万円"), and in tables.
 import { describe, expect, it } from 'vitest'
 
-import { roughYen, tableYen, tickYen, yen } from '../../src/guide/yen'
+import { roughYen, tableYen, tickYen, yen } from '../../src/tools/yen'
 
 describe('yen', () => {
   it('writes whole yen with separators in both languages', () => {

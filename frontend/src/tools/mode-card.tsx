@@ -1,11 +1,11 @@
 // The career mode she chose, its purpose and period, in the voice that goes with it — and,
 // near the end of the period, a nudge to look back and choose the next one.
+import type { CareerModeFields } from '../components/schema'
+import { toneKey, type Tone } from '../components/tone'
 import { formatDay, t } from '../i18n'
-import { modeReminder } from '../tools/mode'
 import { daysBetween } from '../time'
 import type { LocalRecord } from '../types'
-import type { CareerModeFields } from './schema'
-import { toneKey, type Tone } from './tone'
+import { modeReminder } from './mode'
 
 type ModeRecord = LocalRecord<CareerModeFields>
 

@@ -5,8 +5,8 @@
 //   S = Σ weight × answer   over the answered questions
 //   W = 3 × Σ weight        over all questions
 //   score = (200 × S + W) // (2 × W)     (0–100, halves rounded up, integers only)
+import type { Lang } from '../i18n'
 
-export type Lang = 'ja' | 'en'
 export type Area = 'sign' | 'element' | 'cause'
 
 export interface ScaleStep {

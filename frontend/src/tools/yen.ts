@@ -1,6 +1,6 @@
 // Yen for people: "12,720,616円" in full, and "約1,272万円" / "about ¥12.7M" at a glance.
 // English uses en-US currency style: en-GB writes the yen sign as "JP¥".
-import type { Lang } from './selfcheck'
+import type { Lang } from '../i18n'
 
 const full = new Map<Lang, Intl.NumberFormat>()
 
