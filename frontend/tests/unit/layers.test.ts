@@ -8,8 +8,15 @@ let graph: Record<string, string[]>
 let cycles: string[][]
 let skipped: string[]
 
+// Paths from this file, so the test reads the same tree from whatever directory it runs in.
+const here = (path: string) => decodeURIComponent(new URL(path, import.meta.url).pathname)
+
 beforeAll(async () => {
-  const result = await madge('src', { fileExtensions: ['ts', 'tsx'], tsConfig: 'tsconfig.json', includeNpm: true })
+  const result = await madge(here('../../src'), {
+    fileExtensions: ['ts', 'tsx'],
+    tsConfig: here('../../tsconfig.json'),
+    includeNpm: true,
+  })
   graph = result.obj()
   cycles = result.circular()
   skipped = result.warnings().skipped
