@@ -7,5 +7,5 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self) -> None:
-        # schema registers the OpenAPI auth scheme; deletion its email task, for the worker.
-        from server.accounts import deletion, schema  # noqa: F401
+        # Registers the OpenAPI auth scheme (the worker finds tasks.py by itself).
+        from server.accounts import schema  # noqa: F401
