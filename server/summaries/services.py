@@ -165,15 +165,18 @@ def summary_send(*, summary_id: int, last_try: bool = True) -> str:
     return "sent"
 
 
-def summaries_resend_failed(*, summary_ids: list[int]) -> list[int]:
-    """Put failed rows back in the queue (the admin's resend); other rows are left alone."""
+def summaries_resend_failed(*, summary_ids: list[int], enqueue: bool = True) -> list[int]:
+    """Put the failed ones of these rows back to pending (the admin's action, the command's
+    --resend-failed) and return their ids; other rows are left alone. With `enqueue`, a send
+    task per row follows the commit."""
     with transaction.atomic():
         failed = MonthlySummary.objects.filter(pk__in=summary_ids, status=Status.FAILED)
         ids = list(failed.select_for_update().values_list("pk", flat=True))
         MonthlySummary.objects.filter(pk__in=ids).update(
             status=Status.PENDING, updated_at=timezone.now()
         )
-        _enqueue(ids)
+        if enqueue:
+            _enqueue(ids)
     return ids
 
 

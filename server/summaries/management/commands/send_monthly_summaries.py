@@ -57,7 +57,11 @@ class Command(BaseCommand):
             f"({created.skipped} with the email off)"
         )
         if resend_failed:
-            rows.filter(status=Status.FAILED).update(status=Status.PENDING, updated_at=now)
+            # Sent below, in this process, with the rows created above.
+            again = services.summaries_resend_failed(
+                summary_ids=list(rows.values_list("pk", flat=True)), enqueue=False
+            )
+            self.stdout.write(f"{month}: {len(again)} failed summaries to send again")
         results: dict[str, int] = {}
         for pk, email in rows.filter(status=Status.PENDING).values_list("pk", "user__email"):
             result = services.summary_send(summary_id=pk)
