@@ -9,14 +9,16 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.encoding import force_bytes, force_str
-from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from server.accounts import emails
+from server.accounts import emails, selectors
 from server.accounts.models import LoginGuard, User, normalize_email
 
 PROFILE_FIELDS = ("display_name", "time_zone", "language", "monthly_email")
+INVALID_RESET_LINK = gettext_lazy("This reset link is invalid or has expired. Ask for a new one.")
 
 
 def _validate_password(password: str, user: User) -> None:
@@ -184,23 +186,20 @@ def password_reset_email_send(*, user_id: int) -> bool:
     return True
 
 
-def _user_from_uid(uid: str) -> User | None:
-    try:
-        pk = int(force_str(urlsafe_base64_decode(uid)))
-    except (TypeError, ValueError, OverflowError):
-        return None
-    return User.objects.filter(pk=pk, is_active=True).first()
-
-
-def password_reset_confirm(*, uid: str, token: str, password: str) -> User:
-    """Set a new password from a reset link; the link works once."""
-    user = _user_from_uid(uid)
-    if user is None or not default_token_generator.check_token(user, token):
-        raise ValidationError(
-            {"token": _("This reset link is invalid or has expired. Ask for a new one.")}
-        )
-    _validate_password(password, user)
+def password_reset_complete(*, user: User, password: str) -> User:
+    """Save the new password chosen through a reset link (already checked against the
+    validators) and end any lock-out; her other devices are signed out, as their sessions
+    carry a hash of the old password."""
     user.set_password(password)
     user.save(update_fields=["password"])
     lockout_end(user=user)
     return user
+
+
+def password_reset_confirm(*, uid: str, token: str, password: str) -> User:
+    """Set a new password from a reset link (the API's way); the link works once."""
+    user = selectors.reset_link_user(uid=uid)
+    if user is None or not default_token_generator.check_token(user, token):
+        raise ValidationError({"token": INVALID_RESET_LINK})
+    _validate_password(password, user)
+    return password_reset_complete(user=user, password=password)
