@@ -19,6 +19,10 @@ from django.utils.translation import gettext as _
 
 from server.accounts.models import User
 from server.lib.emails import make_message
+from server.lib.tasks import queue_after_commit
+
+# The task (accounts/tasks.py) that sends the goodbye email, by its name in Celery.
+GOODBYE_EMAIL_TASK = "server.accounts.tasks.send_account_deleted_email"
 
 
 def _session_keys(user_id: int) -> list[str]:
@@ -46,8 +50,6 @@ def _end_sessions(user_id: int) -> None:
 
 def account_delete(*, user: User, password: str) -> None:
     """Check her password, then delete the account and everything of hers at once."""
-    from server.accounts.tasks import send_account_deleted_email
-
     if not password or not user.check_password(password):
         raise ValidationError({"password": _("The password is not correct.")})
     email, name, language = user.email, user.display_name, user.language
@@ -58,7 +60,7 @@ def account_delete(*, user: User, password: str) -> None:
             content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk)
         ).delete()
         User.objects.filter(pk=user.pk).delete()
-        transaction.on_commit(lambda: send_account_deleted_email.delay(email, name, language))
+        queue_after_commit(GOODBYE_EMAIL_TASK, email, name, language)
 
 
 def account_deleted_email_send(*, email: str, name: str, language: str) -> None:

@@ -16,8 +16,12 @@ from django.utils.translation import gettext_lazy
 
 from server.accounts import emails, selectors
 from server.accounts.models import LoginGuard, User, normalize_email
+from server.lib.tasks import queue_after_commit
 
 PROFILE_FIELDS = ("display_name", "time_zone", "language", "monthly_email")
+# The tasks (accounts/tasks.py) these services queue, by the names Celery knows them by.
+LOCKOUT_EMAIL_TASK = "server.accounts.tasks.send_lockout_email"
+RESET_EMAIL_TASK = "server.accounts.tasks.send_password_reset_email"
 INVALID_RESET_LINK = gettext_lazy("This reset link is invalid or has expired. Ask for a new one.")
 
 
@@ -89,8 +93,6 @@ def login_check(*, request: HttpRequest | None, email: str, password: str) -> Us
 def login_failure_record(*, user: User, now: dt.datetime) -> LoginGuard:
     """Count one wrong password; the one that reaches the limit locks the account and
     queues one email to its owner."""
-    from server.accounts.tasks import send_lockout_email
-
     window = dt.timedelta(seconds=settings.LOGIN_LOCKOUT_WINDOW)
     with transaction.atomic():
         # The row lock makes concurrent wrong passwords (several workers) count one by one.
@@ -103,8 +105,7 @@ def login_failure_record(*, user: User, now: dt.datetime) -> LoginGuard:
             guard.locked_until = now + dt.timedelta(seconds=settings.LOGIN_LOCKOUT_SECONDS)
             guard.lockouts += 1
             guard.failures, guard.window_started_at = 0, None
-            user_id, lockout = user.pk, guard.lockouts
-            transaction.on_commit(lambda: send_lockout_email.delay(user_id, lockout))
+            queue_after_commit(LOCKOUT_EMAIL_TASK, user.pk, guard.lockouts)
         guard.save()
     return guard
 
@@ -161,13 +162,10 @@ def password_change(*, user: User, current_password: str, new_password: str) -> 
 
 def password_reset_request(*, email: str) -> None:
     """Queue a reset email if the address has an active account; silent either way."""
-    from server.accounts.tasks import send_password_reset_email
-
     user = User.objects.filter(email=normalize_email(email), is_active=True).first()
     if user is None or not user.has_usable_password():
         return
-    user_id = user.pk
-    transaction.on_commit(lambda: send_password_reset_email.delay(user_id))
+    queue_after_commit(RESET_EMAIL_TASK, user.pk)
 
 
 def password_reset_link(*, user: User) -> str:

@@ -3,7 +3,8 @@ longer each time (exponential backoff), never more than ten minutes between two 
 
 from smtplib import SMTPException
 
-from celery import shared_task
+from celery import current_app, shared_task
+from django.db import transaction
 
 # The mail server refused for now (4xx), dropped the line or could not be reached.
 SMTP_TROUBLE: tuple[type[Exception], ...] = (SMTPException, OSError)
@@ -29,3 +30,11 @@ def retrying_task(
         max_retries=None if tries is None else tries - 1,
         **options,
     )
+
+
+def queue_after_commit(task_name: str, *args, robust: bool = False) -> None:
+    """Queue the task named `task_name` once the current transaction commits. By name, so a
+    service asks for its app's task without importing tasks.py (which imports the service:
+    an import cycle); each app's ready() imports its tasks, so eager mode finds them too.
+    `robust`: a broker that cannot be reached is logged instead of raised to the caller."""
+    transaction.on_commit(current_app.signature(task_name, args=args).delay, robust=robust)

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from server.accounts import services as account_services
 from server.accounts.models import User
+from server.lib.tasks import queue_after_commit
 from server.summaries import emails
 from server.summaries.models import MonthlySummary
 from server.summaries.selectors import figures
@@ -26,6 +27,8 @@ from server.summaries.selectors import summaries as summary_selectors
 
 log = logging.getLogger(__name__)
 Status = MonthlySummary.Status
+# The send task (summaries/tasks.py) by the name Celery knows it by.
+SEND_TASK = "server.summaries.tasks.send_monthly_summary"
 
 
 class SendFailed(Exception):
@@ -41,16 +44,8 @@ class Created:
 
 def _enqueue(summary_ids: list[int]) -> None:
     """One send task per row, once the rows are committed (each publish on its own)."""
-    from server.summaries.tasks import send_monthly_summary
-
-    def publisher(summary_id: int):
-        def publish() -> None:
-            send_monthly_summary.delay(summary_id)
-
-        return publish
-
     for summary_id in summary_ids:
-        transaction.on_commit(publisher(summary_id), robust=True)
+        queue_after_commit(SEND_TASK, summary_id, robust=True)
 
 
 def summaries_create(

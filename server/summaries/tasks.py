@@ -22,6 +22,7 @@ def plan_monthly_summaries() -> dict:
     backoff=settings.SUMMARY_RETRY_BACKOFF,
     jitter=False,
     bind=True,
+    name=services.SEND_TASK,
 )
 def send_monthly_summary(self, summary_id: int) -> str:
     """Email one summary; SMTP trouble is retried with exponential backoff, SUMMARY_SEND_TRIES
