@@ -1,5 +1,8 @@
-"""The one retry policy of Ippo's tasks: what a later try may fix is tried again, waiting
-longer each time (exponential backoff), never more than ten minutes between two tries."""
+"""How Ippo's tasks retry and how services queue them.
+
+One retry policy: what a later try may fix is tried again, waiting longer each time
+(exponential backoff), never more than ten minutes between two tries. One way to queue: by
+the task's name, after the commit."""
 
 from smtplib import SMTPException
 
