@@ -5,6 +5,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from server.celery import app as celery_app
 from tests.factories import PASSWORD, UserFactory
 
 E2E = Path(__file__).resolve().parent / "e2e"
@@ -35,6 +36,16 @@ def _plain_static_storage(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture
+def retrying():
+    """Eager tasks retry (at once) as a worker would, instead of raising Retry to the caller
+    as CELERY_TASK_EAGER_PROPAGATES makes them."""
+    conf = celery_app.conf
+    propagates, conf.task_eager_propagates = conf.task_eager_propagates, False
+    yield
+    conf.task_eager_propagates = propagates
 
 
 @pytest.fixture

@@ -36,6 +36,14 @@ class SmtpServer:
     def __exit__(self, *exc) -> None:
         self._controller.stop()
 
+    def use(self, settings) -> None:
+        """Send Django's email to this server (`settings`: pytest-django's fixture)."""
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", self.port
+        settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+        settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+        settings.EMAIL_TIMEOUT = 5
+
     @property
     def messages(self) -> list[EmailMessage]:
         return self.inbox.messages

@@ -7,5 +7,6 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self) -> None:
-        # schema registers the OpenAPI auth scheme; deletion its email task, for the worker.
-        from server.accounts import deletion, schema  # noqa: F401
+        # schema registers the OpenAPI auth scheme; tasks its tasks, which the services queue
+        # by name (server/lib/tasks.py queue_after_commit), in every process.
+        from server.accounts import schema, tasks  # noqa: F401

@@ -9,14 +9,20 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.encoding import force_bytes, force_str
-from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from server.accounts import emails
+from server.accounts import emails, selectors
 from server.accounts.models import LoginGuard, User, normalize_email
+from server.lib.tasks import queue_after_commit
 
 PROFILE_FIELDS = ("display_name", "time_zone", "language", "monthly_email")
+# The tasks (accounts/tasks.py) these services queue, by the names Celery knows them by.
+LOCKOUT_EMAIL_TASK = "server.accounts.tasks.send_lockout_email"
+RESET_EMAIL_TASK = "server.accounts.tasks.send_password_reset_email"
+INVALID_RESET_LINK = gettext_lazy("This reset link is invalid or has expired. Ask for a new one.")
 
 
 def _validate_password(password: str, user: User) -> None:
@@ -87,8 +93,6 @@ def login_check(*, request: HttpRequest | None, email: str, password: str) -> Us
 def login_failure_record(*, user: User, now: dt.datetime) -> LoginGuard:
     """Count one wrong password; the one that reaches the limit locks the account and
     queues one email to its owner."""
-    from server.accounts.tasks import send_lockout_email
-
     window = dt.timedelta(seconds=settings.LOGIN_LOCKOUT_WINDOW)
     with transaction.atomic():
         # The row lock makes concurrent wrong passwords (several workers) count one by one.
@@ -101,8 +105,7 @@ def login_failure_record(*, user: User, now: dt.datetime) -> LoginGuard:
             guard.locked_until = now + dt.timedelta(seconds=settings.LOGIN_LOCKOUT_SECONDS)
             guard.lockouts += 1
             guard.failures, guard.window_started_at = 0, None
-            user_id, lockout = user.pk, guard.lockouts
-            transaction.on_commit(lambda: send_lockout_email.delay(user_id, lockout))
+            queue_after_commit(LOCKOUT_EMAIL_TASK, user.pk, guard.lockouts)
         guard.save()
     return guard
 
@@ -159,13 +162,10 @@ def password_change(*, user: User, current_password: str, new_password: str) -> 
 
 def password_reset_request(*, email: str) -> None:
     """Queue a reset email if the address has an active account; silent either way."""
-    from server.accounts.tasks import send_password_reset_email
-
     user = User.objects.filter(email=normalize_email(email), is_active=True).first()
     if user is None or not user.has_usable_password():
         return
-    user_id = user.pk
-    transaction.on_commit(lambda: send_password_reset_email.delay(user_id))
+    queue_after_commit(RESET_EMAIL_TASK, user.pk)
 
 
 def password_reset_link(*, user: User) -> str:
@@ -184,23 +184,20 @@ def password_reset_email_send(*, user_id: int) -> bool:
     return True
 
 
-def _user_from_uid(uid: str) -> User | None:
-    try:
-        pk = int(force_str(urlsafe_base64_decode(uid)))
-    except (TypeError, ValueError, OverflowError):
-        return None
-    return User.objects.filter(pk=pk, is_active=True).first()
-
-
-def password_reset_confirm(*, uid: str, token: str, password: str) -> User:
-    """Set a new password from a reset link; the link works once."""
-    user = _user_from_uid(uid)
-    if user is None or not default_token_generator.check_token(user, token):
-        raise ValidationError(
-            {"token": _("This reset link is invalid or has expired. Ask for a new one.")}
-        )
-    _validate_password(password, user)
+def password_reset_complete(*, user: User, password: str) -> User:
+    """Save the new password chosen through a reset link (already checked against the
+    validators) and end any lock-out; her other devices are signed out, as their sessions
+    carry a hash of the old password."""
     user.set_password(password)
     user.save(update_fields=["password"])
     lockout_end(user=user)
     return user
+
+
+def password_reset_confirm(*, uid: str, token: str, password: str) -> User:
+    """Set a new password from a reset link (the API's way); the link works once."""
+    user = selectors.reset_link_user(uid=uid)
+    if user is None or not default_token_generator.check_token(user, token):
+        raise ValidationError({"token": INVALID_RESET_LINK})
+    _validate_password(password, user)
+    return password_reset_complete(user=user, password=password)

@@ -1,25 +1,20 @@
-from smtplib import SMTPException
+"""Celery tasks of accounts: each takes ids (or the few values kept of a deleted account)
+and calls one service; SMTP trouble is retried by the shared policy."""
 
-from celery import shared_task
+from server.accounts import deletion, services
+from server.lib.tasks import retrying_task
 
-from server.accounts import services
 
-
-@shared_task(
-    autoretry_for=(SMTPException, OSError),
-    retry_backoff=True,
-    retry_backoff_max=600,
-    max_retries=6,
-)
+@retrying_task(name=services.RESET_EMAIL_TASK)
 def send_password_reset_email(user_id: int) -> bool:
     return services.password_reset_email_send(user_id=user_id)
 
 
-@shared_task(
-    autoretry_for=(SMTPException, OSError),
-    retry_backoff=True,
-    retry_backoff_max=600,
-    max_retries=6,
-)
+@retrying_task(name=services.LOCKOUT_EMAIL_TASK)
 def send_lockout_email(user_id: int, lockout: int) -> bool:
     return services.lockout_email_send(user_id=user_id, lockout=lockout)
+
+
+@retrying_task(name=deletion.GOODBYE_EMAIL_TASK)
+def send_account_deleted_email(email: str, name: str, language: str) -> None:
+    deletion.account_deleted_email_send(email=email, name=name, language=language)

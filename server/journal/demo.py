@@ -6,7 +6,6 @@ content comes from a random generator seeded with the email, the date and the le
 period: seeding twice on the same day gives the same account.
 """
 
-import calendar
 import datetime as dt
 import random
 import secrets
@@ -21,6 +20,7 @@ from django.utils import timezone
 from server.accounts.models import User, normalize_email
 from server.guide import selfcheck
 from server.journal.types import check_id
+from server.lib.months import same_day
 from server.sync import services
 from server.sync.models import Device, OpLog, SyncCounter
 from server.sync.protocol import MAX_OPS, parse_push
@@ -111,13 +111,6 @@ class DemoRejected(Exception):
         self.rejected = rejected
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` calendar months later (or earlier), clamped to the month's end."""
-    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return dt.date(year, month + 1, min(day.day, last))
-
-
 class _Plan:
     """The demo ops in the wire format (without op_seq), in the order a phone would send them."""
 
@@ -200,7 +193,7 @@ def _goals(plan: _Plan) -> dict[str, str]:
     specs = {
         "role": {
             "title": "半年後にプロジェクトリーダーを担当する",
-            "due": add_months(start, 6),
+            "due": same_day(start, 6),
             "progress": 35,
             "company_benefit": "自動化のノウハウをチームに広げ、特定の人に頼る業務を減らせる",
             "next_step": "次の1on1で、請求業務の改善プロジェクトのリードを提案する",
@@ -221,7 +214,7 @@ def _goals(plan: _Plan) -> dict[str, str]:
         },
         "work_style": {
             "title": "1年後にフルタイムに戻る",
-            "due": add_months(start, 12),
+            "due": same_day(start, 12),
             "progress": 10,
             "next_step": "夫とお迎えの分担を話し合う",
         },
@@ -234,7 +227,7 @@ def _goals(plan: _Plan) -> dict[str, str]:
 
 
 def _career(plan: _Plan) -> None:
-    ends = add_months(plan.start, 24) - dt.timedelta(days=1)
+    ends = same_day(plan.start, 24) - dt.timedelta(days=1)
     plan.add(
         "career_mode",
         {
@@ -438,7 +431,7 @@ def seed_demo(*, email: str = DEMO_EMAIL, months: int = 2, password: str | None 
         _clear(user)
         today = timezone.localdate(timezone=user.zone)
         rng = random.Random(f"ippo-demo:{email}:{today.isoformat()}:{months}")
-        ops = _plan(rng, add_months(today, -months), today)
+        ops = _plan(rng, same_day(today, -months), today)
         problems = _push(user, ops)
         if problems:
             raise DemoRejected(problems)  # rolls the whole seed back

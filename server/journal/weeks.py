@@ -5,6 +5,8 @@ import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from server.lib.months import local_midnight
+
 KEY = re.compile(r"^(\d{4})-W(\d{2})$")
 # Weeks outside these years are refused rather than risk a date overflow at the edges of
 # what Python and the databases can hold; nobody journals a week before Ippo existed.
@@ -31,9 +33,8 @@ class Week:
 
     def instants(self, zone: ZoneInfo) -> tuple[dt.datetime, dt.datetime]:
         """The instant the week begins in `zone` and the instant the next one does."""
-        begins = dt.datetime.combine(self.start, dt.time(0), tzinfo=zone)
-        ends = dt.datetime.combine(self.start + dt.timedelta(days=7), dt.time(0), tzinfo=zone)
-        return begins, ends
+        following = self.start + dt.timedelta(days=7)
+        return local_midnight(self.start, zone), local_midnight(following, zone)
 
 
 def parse(key: str) -> Week | None:

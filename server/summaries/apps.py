@@ -7,4 +7,6 @@ class SummariesConfig(AppConfig):
     verbose_name = "Monthly summaries"
 
     def ready(self) -> None:
-        from server.summaries import exports  # noqa: F401  (adds her summaries to the export)
+        # exports adds her summaries to the export; tasks registers the send task, which the
+        # services queue by name (server/lib/tasks.py queue_after_commit), in every process.
+        from server.summaries import exports, tasks  # noqa: F401

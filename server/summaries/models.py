@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from server.lib import months
+
 
 class MonthlySummary(models.Model):
     class Status(models.TextChoices):
@@ -41,4 +43,4 @@ class MonthlySummary(models.Model):
 
     @property
     def month_key(self) -> str:
-        return f"{self.month:%Y-%m}"
+        return months.key(self.month)

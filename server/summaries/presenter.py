@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 
 from server.guide import content
 from server.guide.files import ContentError
-from server.summaries import months
+from server.lib import months
 
 # Email colours: the app's rust for this month, greys for the months compared.
 THIS_MONTH, LAST_MONTH, AVERAGE = "#c2410c", "#9ca3af", "#d1d5db"

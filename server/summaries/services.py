@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from server.accounts import services as account_services
 from server.accounts.models import User
+from server.lib.tasks import queue_after_commit
 from server.summaries import emails
 from server.summaries.models import MonthlySummary
 from server.summaries.selectors import figures
@@ -26,6 +27,8 @@ from server.summaries.selectors import summaries as summary_selectors
 
 log = logging.getLogger(__name__)
 Status = MonthlySummary.Status
+# The send task (summaries/tasks.py) by the name Celery knows it by.
+SEND_TASK = "server.summaries.tasks.send_monthly_summary"
 
 
 class SendFailed(Exception):
@@ -41,16 +44,8 @@ class Created:
 
 def _enqueue(summary_ids: list[int]) -> None:
     """One send task per row, once the rows are committed (each publish on its own)."""
-    from server.summaries.tasks import send_monthly_summary
-
-    def publisher(summary_id: int):
-        def publish() -> None:
-            send_monthly_summary.delay(summary_id)
-
-        return publish
-
     for summary_id in summary_ids:
-        transaction.on_commit(publisher(summary_id), robust=True)
+        queue_after_commit(SEND_TASK, summary_id, robust=True)
 
 
 def summaries_create(
@@ -165,15 +160,18 @@ def summary_send(*, summary_id: int, last_try: bool = True) -> str:
     return "sent"
 
 
-def summaries_resend_failed(*, summary_ids: list[int]) -> list[int]:
-    """Put failed rows back in the queue (the admin's resend); other rows are left alone."""
+def summaries_resend_failed(*, summary_ids: list[int], enqueue: bool = True) -> list[int]:
+    """Put the failed ones of these rows back to pending (the admin's action, the command's
+    --resend-failed) and return their ids; other rows are left alone. With `enqueue`, a send
+    task per row follows the commit."""
     with transaction.atomic():
         failed = MonthlySummary.objects.filter(pk__in=summary_ids, status=Status.FAILED)
         ids = list(failed.select_for_update().values_list("pk", flat=True))
         MonthlySummary.objects.filter(pk__in=ids).update(
             status=Status.PENDING, updated_at=timezone.now()
         )
-        _enqueue(ids)
+        if enqueue:
+            _enqueue(ids)
     return ids
 
 

@@ -11,7 +11,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from server.accounts.models import User
-from server.summaries import months, presenter, services, tokens
+from server.lib import months
+from server.summaries import presenter, services, tokens
 from server.summaries.models import MonthlySummary
 from server.summaries.selectors import summaries as selectors
 from server.summaries.serializers import SummaryListItemSerializer, SummarySerializer
@@ -19,10 +20,7 @@ from server.summaries.serializers import SummaryListItemSerializer, SummarySeria
 
 def _own_summary(user, month_key: str) -> MonthlySummary:
     """Her summary of the month, or 404 (another user's is never found)."""
-    try:
-        month = months.parse_key(month_key)
-    except ValueError:  # "0000-01" has the shape of a month but no year 0 exists
-        month = None
+    month = months.parse_key(month_key)
     summary = None if month is None else selectors.one_for_user(user=user, month=month)
     if summary is None:
         raise Http404

@@ -4,5 +4,10 @@ from server.web import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
-    path("reset/<str:uid>/<str:token>/", views.password_reset_confirm, name="password-reset-page"),
+    path("reset/done/", views.password_reset_done, name="password-reset-done"),
+    path(
+        "reset/<str:uidb64>/<str:token>/",
+        views.PasswordResetConfirmView.as_view(),
+        name="password-reset-page",
+    ),
 ]

@@ -1,11 +1,11 @@
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
-from django.utils.translation import gettext as _
+from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, JsonResponse
+from django.urls import reverse_lazy
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
 
+from server.accounts import selectors as account_selectors
 from server.accounts import services as account_services
+from server.accounts.forms import NewPasswordForm
 from server.web import health
 
 
@@ -22,21 +22,36 @@ def healthz(request: HttpRequest) -> JsonResponse:
     )
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
-def password_reset_confirm(request: HttpRequest, uid: str, token: str) -> HttpResponse:
-    """The page a reset email links to; works without JavaScript."""
-    errors: list[str] = []
-    if request.method == "POST":
-        password = request.POST.get("password", "")
-        if password != request.POST.get("password2", ""):
-            errors.append(_("The two passwords do not match."))
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """The page a reset email links to; works without JavaScript. Django's view moves the
+    token from the address into her session and redirects to …/set-password/, so the token
+    leaves the address bar, the history and any Referer. A bad link still shows the form
+    (the page looks the same either way) and says so when it is sent: 400, as a refused
+    password is."""
+
+    form_class = NewPasswordForm
+    template_name = "web/password_reset_confirm.html"
+    success_url = reverse_lazy("password-reset-done")
+    http_method_names = ["get", "post"]
+
+    def get_user(self, uidb64: str):
+        return account_selectors.reset_link_user(uid=uidb64)
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        if not self.validlink:
+            sent = self.request.method == "POST"
+            context["errors"] = [account_services.INVALID_RESET_LINK] if sent else []
         else:
-            try:
-                account_services.password_reset_confirm(uid=uid, token=token, password=password)
-            except ValidationError as exc:
-                errors = [m for messages in exc.message_dict.values() for m in messages]
-            else:
-                return render(request, "web/password_reset_done.html")
-    status = 400 if errors else 200
-    return render(request, "web/password_reset_confirm.html", {"errors": errors}, status=status)
+            errors = context["form"].errors.values()
+            context["errors"] = [message for messages in errors for message in messages]
+        return context
+
+    def render_to_response(self, context: dict, **response_kwargs):
+        response_kwargs.setdefault("status", 400 if context["errors"] else 200)
+        return super().render_to_response(context, **response_kwargs)
+
+
+password_reset_done = auth_views.PasswordResetCompleteView.as_view(
+    template_name="web/password_reset_done.html"
+)

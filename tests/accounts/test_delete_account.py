@@ -6,8 +6,10 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.sessions.models import Session
 from django.core import mail
 from django.db import models
+from django.db.models.signals import pre_delete
 
 from server.accounts.models import User
+from server.summaries.models import MonthlySummary
 from server.sync.registry import all_types
 from tests.conftest import ApiClient
 from tests.factories import PASSWORD, UserFactory
@@ -151,10 +153,7 @@ def test_the_goodbye_email_reaches_a_real_smtp_server_in_english(
     client = ApiClient()
     client.force_login(emily)
     with SmtpServer() as server:
-        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
-        settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-        settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+        server.use(settings)
         with django_capture_on_commit_callbacks(execute=True):
             assert delete(client).status_code == 204
         (message,) = server.wait_for(1, timeout=10)
@@ -175,17 +174,29 @@ def test_after_deleting_she_can_sign_up_again_with_the_same_address(hanako):
     assert rows_of(User.objects.get(email="hanako@example.jp").pk) == dict.fromkeys(rows_of(0), 0)
 
 
-def test_apps_clean_their_loose_rows_in_the_same_transaction(hanako):
-    from server.accounts.deletion import account_deleting
+def test_a_failure_half_way_through_deletes_nothing_at_all(
+    hanako, django_capture_on_commit_callbacks
+):
+    staff = UserFactory(email="staff@ippo.localhost", is_staff=True)
+    LogEntry.objects.log_actions(staff.pk, [hanako], CHANGE, change_message="language")
+    client, tablet = login(hanako.email), login(hanako.email)
+    before, sessions_before = rows_of(hanako.pk), session_users()
 
-    seen = []
+    def refuse(sender, **kwargs):
+        raise RuntimeError("the database gave up half way")
 
-    def clean(sender, user, **kwargs):
-        seen.append((user.email, User.objects.filter(pk=user.pk).exists()))
-
-    account_deleting.connect(clean)
+    # Her sessions and the admin's history go first; the cascade fails after them.
+    pre_delete.connect(refuse, sender=MonthlySummary)
     try:
-        assert delete(login(hanako.email)).status_code == 204
+        with django_capture_on_commit_callbacks(execute=True) as callbacks:
+            with pytest.raises(RuntimeError):
+                delete(client)
     finally:
-        account_deleting.disconnect(clean)
-    assert seen == [("hanako@example.jp", True)]  # called before the user row goes
+        pre_delete.disconnect(refuse, sender=MonthlySummary)
+
+    assert User.objects.filter(pk=hanako.pk).exists()
+    assert rows_of(hanako.pk) == before
+    assert session_users() == sessions_before
+    assert LogEntry.objects.filter(object_id=str(hanako.pk)).count() == 1
+    assert tablet.send("get", "/api/auth/session").json()["authenticated"] is True
+    assert callbacks == [] and mail.outbox == []

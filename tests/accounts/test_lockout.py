@@ -192,10 +192,7 @@ def test_the_address_throttle_answers_before_the_lock_within_a_minute(api, owner
 def test_the_lockout_email_goes_out_once_through_a_real_smtp_server(settings, owner, password):
     api = ApiClient()
     with SmtpServer() as server:
-        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
-        settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-        settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+        server.use(settings)
         assert wrong(api, owner.email, times=10) == [400] * 10
         wrong(api, owner.email, times=5)  # while locked: no more emails
         r = api.send("post", URL, {"email": owner.email, "password": password})

@@ -1,9 +1,13 @@
+import datetime as dt
 import re
 
 from django.core import mail
+from django.utils import timezone
 
-from server.accounts.models import User
+from server.accounts.models import LoginGuard, User
 from tests.conftest import ApiClient
+
+HOUR = dt.timedelta(hours=1)
 
 
 def test_password_change_needs_the_current_one(owner_api, owner, password):
@@ -127,17 +131,58 @@ def test_the_reset_page_works_without_javascript(owner, django_capture_on_commit
     api = ApiClient()
     with django_capture_on_commit_callbacks(execute=True):
         api.send("post", "/api/auth/password-reset", {"email": owner.email})
-    path, _, _ = _reset_link(mail.outbox[0])
-    page = api.get(path)
+    path, uid, token = _reset_link(mail.outbox[0])
+    page = api.get(path, follow=True)
     assert page.status_code == 200
+    # The token moves into her session: the address she sees, keeps or shares has none.
+    form = f"/reset/{uid}/set-password/"
+    assert page.redirect_chain == [(form, 302)]
+    assert token not in page.content.decode()
     assert "新しいパスワード" in page.content.decode()
-    mismatch = api.post(path, {"password": "atarashii-kagi-5", "password2": "other-kagi-5"})
+    mismatch = api.post(form, {"password": "atarashii-kagi-5", "password2": "other-kagi-5"})
     assert mismatch.status_code == 400
     assert "一致しません" in mismatch.content.decode()
-    done = api.post(path, {"password": "atarashii-kagi-5", "password2": "atarashii-kagi-5"})
+    weak = api.post(form, {"password": "1234", "password2": "1234"})
+    assert weak.status_code == 400
+    assert "このパスワードは短すぎます" in weak.content.decode()
+    owner.refresh_from_db()
+    assert not owner.check_password("1234")
+    done = api.post(
+        form, {"password": "atarashii-kagi-5", "password2": "atarashii-kagi-5"}, follow=True
+    )
+    assert done.redirect_chain == [("/reset/done/", 302)]
     assert done.status_code == 200
+    assert "新しいパスワードを保存しました" in done.content.decode()
     owner.refresh_from_db()
     assert owner.check_password("atarashii-kagi-5")
+    # The link works once: the page and the form behind it refuse it now.
+    again = api.get(path, follow=True)
+    assert again.redirect_chain == []
+    resent = api.post(path, {"password": "mou-ichido-6", "password2": "mou-ichido-6"})
+    assert resent.status_code == 400
+    assert "この再設定リンクは無効か、有効期限が切れています" in resent.content.decode()
+    owner.refresh_from_db()
+    assert owner.check_password("atarashii-kagi-5")
+
+
+def test_the_reset_page_signs_every_device_out_and_ends_a_lock_out(
+    owner, password, django_capture_on_commit_callbacks
+):
+    phone = ApiClient()
+    phone.send("post", "/api/auth/login", {"email": owner.email, "password": password})
+    LoginGuard.objects.create(user=owner, failures=3, locked_until=timezone.now() + HOUR)
+    browser = ApiClient()
+    with django_capture_on_commit_callbacks(execute=True):
+        browser.send("post", "/api/auth/password-reset", {"email": owner.email})
+    path, uid, _ = _reset_link(mail.outbox[0])
+    browser.get(path)
+    new = {"password": "atarashii-kagi-5", "password2": "atarashii-kagi-5"}
+    assert browser.post(f"/reset/{uid}/set-password/", new).status_code == 302
+    assert phone.send("get", "/api/auth/session").json()["authenticated"] is False
+    guard = LoginGuard.objects.get(user=owner)
+    assert (guard.locked_until, guard.failures) == (None, 0)
+    r = browser.send("post", "/api/auth/login", {"email": owner.email, "password": new["password"]})
+    assert r.status_code == 200
 
 
 def test_password_reset_is_throttled(api, db):

@@ -3,6 +3,7 @@ and unsubscribe pages, the admin and the API docs all work, and Chromium reports
 violation (a blocked script or style shows up as a securitypolicyviolation event and a
 console error)."""
 
+import datetime as dt
 import re
 
 import pytest
@@ -10,6 +11,7 @@ from playwright.sync_api import Page, expect
 
 from server.guide import content
 from server.summaries import emails as summary_emails
+from server.summaries.models import MonthlySummary
 from tests.e2e import steps
 from tests.e2e.conftest import wait_for_service_worker
 from tests.factories import UserFactory
@@ -103,7 +105,8 @@ def test_the_api_docs_and_the_admin_work_under_the_policy(watched, live_server, 
     expect(page.locator(".opblock-summary-path", has_text="/api/sync/push")).to_have_count(1)
     _no_violations_yet(page)
 
-    UserFactory(email="staff@example.jp", is_staff=True, is_superuser=True)
+    staff = UserFactory(email="staff@example.jp", is_staff=True, is_superuser=True)
+    summary = MonthlySummary.objects.create(user=staff, month=dt.date(2026, 10, 1))
     page.goto(f"{live_server.url}/admin/")
     page.locator("#id_username").fill("staff@example.jp")
     page.locator("#id_password").fill(steps.PASSWORD)
@@ -113,4 +116,9 @@ def test_the_api_docs_and_the_admin_work_under_the_policy(watched, live_server, 
     page.locator("#changelist-search input[type=text]").fill("staff")
     page.keyboard.press("Enter")
     expect(page.locator("#result_list tbody tr")).to_have_count(1)
+    # A read-only JSON field is styled by web/admin.css, not by a blocked style attribute.
+    page.goto(f"{live_server.url}/admin/summaries/monthlysummary/{summary.pk}/change/")
+    figures = page.locator("pre.pretty-json")
+    expect(figures).to_be_visible()
+    assert figures.evaluate("pre => getComputedStyle(pre).marginTop") == "0px"
     _no_violations_yet(page)

@@ -9,7 +9,8 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from server.accounts.models import User
-from server.summaries import months, services
+from server.lib import months
+from server.summaries import services
 from server.summaries.models import MonthlySummary
 from tests.e2e import steps
 from tests.e2e.conftest import wait_for_service_worker

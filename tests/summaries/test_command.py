@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
 
+from server.summaries import services
 from server.summaries.models import MonthlySummary
 from tests.summaries.conftest import AFTER_NOVEMBER, NOVEMBER, make_user, summary_row
 from tests.summaries.journal import Journal
@@ -62,8 +63,17 @@ def test_user_limits_it_to_one_person(people):
     ]
 
 
-def test_resend_failed_sends_the_failed_ones_again(people):
+def test_resend_failed_sends_the_failed_ones_again(people, monkeypatch):
     tokyo, los_angeles, _quiet = people
+    resent = []
+
+    def resend_failed(**kwargs):  # the admin's service, watched: the command has no copy
+        ids = real_resend_failed(**kwargs)
+        resent.append(ids)
+        return ids
+
+    real_resend_failed = services.summaries_resend_failed
+    monkeypatch.setattr(services, "summaries_resend_failed", resend_failed)
     summary_row(tokyo, status=Status.FAILED, attempts=5, last_error="SMTPDataError: 451")
     summary_row(los_angeles, status=Status.SENT, attempts=1)
     out = run("--month", "2026-11", "--user", "hanako@example.jp")
@@ -71,11 +81,14 @@ def test_resend_failed_sends_the_failed_ones_again(people):
     assert "hanako@example.jp: would send (failed)" in run(
         "--month", "2026-11", "--resend-failed", "--dry-run", "--user", "hanako@example.jp"
     )
+    assert resent == []
     out = run("--month", "2026-11", "--resend-failed")
+    assert "2026-11: 1 failed summaries to send again" in out
     assert "hanako@example.jp: sent" in out
     assert [m.to for m in mail.outbox] == [["hanako@example.jp"]]  # not Emily again
     row = MonthlySummary.objects.get(user=tokyo, month=NOVEMBER)
     assert (row.status, row.attempts) == (Status.SENT, 6)
+    assert resent == [[row.pk]]
 
 
 @pytest.mark.parametrize(

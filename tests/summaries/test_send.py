@@ -5,7 +5,6 @@ import re
 import pytest
 from django.core import mail
 
-from server.celery import app as celery_app
 from server.summaries import services, tasks
 from server.summaries.models import MonthlySummary
 from tests.helpers import at_once
@@ -23,26 +22,8 @@ def row(tokyo, time_machine):
     return summary_row(tokyo)
 
 
-@pytest.fixture
-def retrying():
-    """Eager tasks retry (at once) as a worker would, instead of raising Retry to the caller
-    as CELERY_TASK_EAGER_PROPAGATES makes them."""
-    conf = celery_app.conf
-    propagates, conf.task_eager_propagates = conf.task_eager_propagates, False
-    yield
-    conf.task_eager_propagates = propagates
-
-
 def _send(summary_id: int) -> str:
     return tasks.send_monthly_summary.delay(summary_id).get()
-
-
-def _smtp(settings, server) -> None:
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    settings.EMAIL_TIMEOUT = 5
 
 
 def test_the_same_task_twice_sends_one_email(row):
@@ -66,7 +47,7 @@ def test_two_workers_sending_the_same_row_at_once_send_one_email(tokyo, time_mac
 
 def test_smtp_refusals_are_retried_until_the_server_takes_the_email(row, settings, retrying):
     with FlakySmtpServer(failures=2) as server:
-        _smtp(settings, server)
+        server.use(settings)
         assert _send(row.pk) == "sent"
         assert server.refused == 2
         assert len(server.messages) == 1
@@ -80,7 +61,7 @@ def test_a_send_that_keeps_failing_stays_failed_until_it_is_resent(
     row, settings, retrying, django_capture_on_commit_callbacks
 ):
     with FlakySmtpServer(failures=100) as server:
-        _smtp(settings, server)
+        server.use(settings)
         assert _send(row.pk) == "failed"
         assert server.refused == settings.SUMMARY_SEND_TRIES == 5
         row.refresh_from_db()
@@ -98,7 +79,7 @@ def test_a_send_that_keeps_failing_stays_failed_until_it_is_resent(
 
 
 def test_the_retries_wait_longer_each_time(row, settings, monkeypatch):
-    settings.SUMMARY_RETRY_BACKOFF = 60
+    assert settings.SUMMARY_RETRY_BACKOFF == 60  # the default, read when the task is declared
     waits = []
 
     def fake_retry(self, *, exc, countdown):
@@ -109,7 +90,7 @@ def test_the_retries_wait_longer_each_time(row, settings, monkeypatch):
         tasks.send_monthly_summary, "retry", fake_retry.__get__(tasks.send_monthly_summary)
     )
     with FlakySmtpServer(failures=100) as server:
-        _smtp(settings, server)
+        server.use(settings)
         for retries in range(4):
             tasks.send_monthly_summary.push_request(retries=retries)
             try:

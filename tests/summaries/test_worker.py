@@ -17,7 +17,7 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
-from server.summaries import months
+from server.lib import months
 from server.summaries.models import MonthlySummary
 from tests.factories import UserFactory
 from tests.helpers import ROOT, celery_worker, database_url
@@ -95,7 +95,8 @@ def test_a_real_worker_mails_each_user_her_summary_once(env, worker, smtp):
         UserFactory(email="utc@example.com", time_zone="UTC", language="en", created_at=a_year_ago),
     ]
     now = timezone.now()
-    due = {u.email: months.due_month(now, u.zone, settings.SUMMARY_SEND_HOUR) for u in users}
+    grace = dt.timedelta(hours=settings.SUMMARY_SEND_HOUR)
+    due = {u.email: months.last_ended(now, u.zone, grace=grace) for u in users}
     for user in users:
         Journal(user).log(due[user.email].isoformat(), 50, 20, improvement="定型文を用意")
 

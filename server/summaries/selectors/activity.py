@@ -6,7 +6,7 @@ from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
 
 from server.journal.models import Contact, EfficiencyLog, LearningSession
-from server.summaries import months
+from server.lib import months
 from server.summaries.selectors.base import Batch
 
 TOP_IMPROVEMENTS = 5

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
-from server.summaries import months
+from server.lib import months
 
 # Each numeric figure is compared with the month before and the average of these many before.
 HISTORY = 3
@@ -68,7 +68,3 @@ def number(value, digits: int = 0) -> int | float:
     """A JSON number rounded half up to `digits` places: an int when it is whole."""
     exact = Decimal(str(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
     return int(exact) if exact == exact.to_integral_value() else float(exact)
-
-
-def month_of(day: dt.date) -> dt.date:
-    return day.replace(day=1)

@@ -12,7 +12,7 @@ from django.db.models import Count, Min
 from django.db.models.functions import TruncMonth
 
 from server.journal.models import Check, ChecklistItem
-from server.summaries import months
+from server.lib import months
 from server.summaries.selectors.base import Batch
 
 

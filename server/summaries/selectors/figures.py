@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from django.utils import timezone
 
-from server.summaries import months
+from server.lib import months
 from server.summaries.selectors import activity, checklist, next_step, progress
 from server.summaries.selectors.base import Batch, Person
 

@@ -6,7 +6,7 @@ from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 
 from server.journal.models import CareerMode, Goal, SelfCheck
-from server.summaries import months
+from server.lib import months
 from server.summaries.selectors.base import Batch
 
 

@@ -10,7 +10,8 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from server.accounts.models import User
-from server.summaries import months, tokens
+from server.lib import months
+from server.summaries import tokens
 from server.summaries.models import MonthlySummary
 
 
@@ -54,7 +55,7 @@ def due(*, now: dt.datetime) -> dict[dt.date, QuerySet[User]]:
     by_month = defaultdict(list)
     for name in zones.distinct():
         zone = ZoneInfo(name)
-        month = months.due_month(now, zone, hour)
+        month = months.last_ended(now, zone, grace=dt.timedelta(hours=hour))
         fell_due = months.local_midnight(months.add_months(month, 1), zone)
         late = now - fell_due - dt.timedelta(hours=hour)
         if late <= dt.timedelta(days=settings.SUMMARY_CATCH_UP_DAYS):

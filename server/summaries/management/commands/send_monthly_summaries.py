@@ -6,12 +6,15 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from server.accounts.models import User, normalize_email
-from server.summaries import months, presenter, services
+from server.lib import months
+from server.summaries import presenter, services
 from server.summaries.models import MonthlySummary
 from server.summaries.selectors import figures
 from server.summaries.selectors import summaries as selectors
 
 Status = MonthlySummary.Status
+# A month has ended somewhere once it has ended here, the first zone to see a new day.
+EARLIEST_ZONE = dt.timezone(dt.timedelta(hours=14))
 
 
 class Command(BaseCommand):
@@ -35,8 +38,7 @@ class Command(BaseCommand):
         if first is None:
             raise CommandError(f"--month must look like 2026-11, not {month!r}")
         now = timezone.now()
-        # The month has ended somewhere once it has ended in the earliest zone (UTC+14).
-        if months.add_months(first, 1) > (now + dt.timedelta(hours=14)).date():
+        if first > months.last_ended(now, EARLIEST_ZONE):
             raise CommandError(f"{month} has not ended yet")
         users = User.objects.filter(is_active=True)
         if user:
@@ -55,7 +57,11 @@ class Command(BaseCommand):
             f"({created.skipped} with the email off)"
         )
         if resend_failed:
-            rows.filter(status=Status.FAILED).update(status=Status.PENDING, updated_at=now)
+            # Sent below, in this process, with the rows created above.
+            again = services.summaries_resend_failed(
+                summary_ids=list(rows.values_list("pk", flat=True)), enqueue=False
+            )
+            self.stdout.write(f"{month}: {len(again)} failed summaries to send again")
         results: dict[str, int] = {}
         for pk, email in rows.filter(status=Status.PENDING).values_list("pk", "user__email"):
             result = services.summary_send(summary_id=pk)

@@ -1,8 +1,8 @@
-"""Calendar months and the user's own zone: the arithmetic every part of summaries shares."""
+"""Calendar months (and the instant a day begins in her own zone): the one place Ippo does
+month arithmetic. A month is named by its first day (2026-11-01) or its key ("2026-11")."""
 
 import datetime as dt
 import re
-from zoneinfo import ZoneInfo
 
 MONTH_KEY = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
@@ -21,6 +21,13 @@ def days_in(month: dt.date) -> int:
     return (add_months(month, 1) - first_day(month)).days
 
 
+def same_day(day: dt.date, count: int) -> dt.date:
+    """The same day of the month `count` months later (or earlier); the month's last day
+    when it is shorter (31 January + 1 month → 28 or 29 February)."""
+    month = add_months(day, count)
+    return month.replace(day=min(day.day, days_in(month)))
+
+
 def parse_key(key: str) -> dt.date | None:
     """'2026-11' → 2026-11-01; None for anything else."""
     match = MONTH_KEY.match(key or "")
@@ -33,13 +40,15 @@ def key(month: dt.date) -> str:
     return f"{month:%Y-%m}"
 
 
-def local_midnight(day: dt.date, zone: ZoneInfo) -> dt.datetime:
-    """The instant `day` begins in `zone`."""
+def local_midnight(day: dt.date, zone: dt.tzinfo) -> dt.datetime:
+    """The instant `day` begins in `zone` (where a month's or a week's range starts)."""
     return dt.datetime.combine(day, dt.time(0), tzinfo=zone)
 
 
-def due_month(now: dt.datetime, zone: ZoneInfo, hour: int) -> dt.date:
-    """The month whose summary is due at `now` in `zone`: the one before the month in which
-    the latest 1st-of-the-month `hour`:00 (local) fell."""
-    shifted = now.astimezone(zone) - dt.timedelta(hours=hour)
+def last_ended(
+    now: dt.datetime, zone: dt.tzinfo, *, grace: dt.timedelta = dt.timedelta(0)
+) -> dt.date:
+    """The last month that had ended in `zone` at `now`, a month counting as ended `grace`
+    after the midnight that closes it."""
+    shifted = now.astimezone(zone) - grace
     return add_months(first_day(shifted.date()), -1)
