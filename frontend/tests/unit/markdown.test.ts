@@ -42,6 +42,8 @@ describe('renderMarkdown', () => {
       '<p><strong>強く</strong>と<em>軽く</em>、<code>x</code>、<a href="/guide/why-it-happens/">次の章</a> *そのまま*</p>\n',
     )
     expect(renderMarkdown('2 * 3 and a_b_c')).toBe('<p>2 * 3 and a_b_c</p>\n')
+    // Bold next to Japanese brackets, as content/README.md tells the writer to place it.
+    expect(renderMarkdown('「**無理しないで**」という言葉')).toBe('<p>「<strong>無理しないで</strong>」という言葉</p>\n')
   })
 
   it("opens other sites in a new tab, keeps the app's paths as plain links, drops scripts", () => {
