@@ -10,10 +10,11 @@ import type { GuideChapter, GuideLang, GuideStep, Schedule } from '../../vite-co
 export type { GuideLang, GuideStep, Schedule }
 export type Chapter = Omit<GuideChapter, 'html'>
 
-export const GUIDE_LANGS: readonly GuideLang[] = ['ja', 'en']
-
 // Checked against content/README.md's rules when the build made it.
 const guide = index as Record<GuideLang, Chapter[]>
+
+/** The guide's languages, as the build found them (vite-content.ts's GUIDE_LANGS). */
+export const GUIDE_LANGS = Object.keys(guide) as readonly GuideLang[]
 
 /** The table of contents in `lang`, in reading order. */
 export function chapters(lang: GuideLang): Chapter[] {
