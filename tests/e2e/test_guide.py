@@ -149,3 +149,16 @@ def test_with_javascript_off_the_server_sends_the_chapter_the_build_rendered(
     page.locator('a[rel="next"]').click()
     expect(page.locator("article h1")).to_have_text(chapters[2].title)
     assert page.url.endswith(f"/guide/{chapters[2].slug}/?lang=en")
+
+
+def test_a_link_that_names_a_language_opens_the_chapter_in_it(new_context, live_server):
+    target = content.chapters("en")[0]
+    page = new_context(locale="ja-JP").new_page()
+
+    page.goto(f"{live_server.url}/guide/{target.slug}/?lang=en")
+
+    expect(page.get_by_test_id("chapter")).to_have_attribute("lang", "en")
+    expect(page.locator("#main h1")).to_have_text(target.title)
+    expect(page.get_by_test_id("chapter-next")).to_have_attribute(
+        "href", f"/guide/{content.chapters('en')[1].slug}?lang=en"
+    )

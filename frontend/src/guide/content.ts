@@ -6,6 +6,7 @@
 import index from 'virtual:ippo-guide'
 
 import type { GuideChapter, GuideLang, GuideStep, Schedule } from '../../vite-content'
+import { getLang } from '../i18n'
 
 export type { GuideLang, GuideStep, Schedule }
 export type Chapter = Omit<GuideChapter, 'html'>
@@ -15,6 +16,21 @@ const guide = index as Record<GuideLang, Chapter[]>
 
 /** The guide's languages, as the build found them (vite-content.ts's GUIDE_LANGS). */
 export const GUIDE_LANGS = Object.keys(guide) as readonly GuideLang[]
+
+/**
+ * The language to read the guide in: the link's ?lang= (the server's canonical and hreflang
+ * links name one), else the app's. The rest of the screen stays in the app's language.
+ */
+export function readingLang(query: URLSearchParams): GuideLang {
+  const asked = query.get('lang')
+  return GUIDE_LANGS.find((lang) => lang === asked) ?? getLang()
+}
+
+/** `href` keeping the ?lang= the visitor's link asked for, as the server's pages do. */
+export function keepLang(href: string, query: URLSearchParams): string {
+  const asked = query.get('lang')
+  return asked && GUIDE_LANGS.includes(asked as GuideLang) ? `${href}?lang=${asked}` : href
+}
 
 /** The table of contents in `lang`, in reading order. */
 export function chapters(lang: GuideLang): Chapter[] {

@@ -5,9 +5,8 @@ import '../guide/guide.css'
 
 import { useEffect, useState } from 'preact/hooks'
 
-import { chapterHtml, findChapter, neighbours, type Chapter as GuideChapter } from '../guide/content'
+import { chapterHtml, findChapter, keepLang, neighbours, readingLang, type Chapter as GuideChapter } from '../guide/content'
 import { TOOLS, toolsFor } from '../guide/tools'
-import { getLang } from '../i18n'
 import { t } from '../i18n/guide'
 import type { ScreenProps } from './routes'
 
@@ -56,8 +55,8 @@ function Steps({ chapter }: { chapter: GuideChapter }) {
   )
 }
 
-export default function Chapter({ params }: ScreenProps) {
-  const lang = getLang()
+export default function Chapter({ params, query }: ScreenProps) {
+  const lang = readingLang(query)
   const chapter = findChapter(lang, params.slug)
   const html = useChapterHtml(chapter)
 
@@ -81,7 +80,7 @@ export default function Chapter({ params }: ScreenProps) {
   return (
     <article class="guide chapter" lang={chapter.lang} data-testid="chapter" data-slug={chapter.slug}>
       <p class="crumb">
-        <a href="/guide">{t('guide.back')}</a>
+        <a href={keepLang('/guide', query)}>{t('guide.back')}</a>
       </p>
       <h1 tabIndex={-1}>{chapter.title}</h1>
       {chapter.lang !== lang && <p class="note">{t('guide.untranslated')}</p>}
@@ -104,7 +103,7 @@ export default function Chapter({ params }: ScreenProps) {
 
       <nav class="pager" aria-label={t('guide.pager')}>
         {prev ? (
-          <a class="pager-link prev" href={`/guide/${prev.slug}`} rel="prev" data-testid="chapter-prev">
+          <a class="pager-link prev" href={keepLang(`/guide/${prev.slug}`, query)} rel="prev" data-testid="chapter-prev">
             <span class="muted small">{t('guide.prev')}</span>
             <span>{prev.title}</span>
           </a>
@@ -112,12 +111,12 @@ export default function Chapter({ params }: ScreenProps) {
           <span />
         )}
         {next ? (
-          <a class="pager-link next" href={`/guide/${next.slug}`} rel="next" data-testid="chapter-next">
+          <a class="pager-link next" href={keepLang(`/guide/${next.slug}`, query)} rel="next" data-testid="chapter-next">
             <span class="muted small">{t('guide.next')}</span>
             <span>{next.title}</span>
           </a>
         ) : (
-          <a class="pager-link next" href="/guide">
+          <a class="pager-link next" href={keepLang('/guide', query)}>
             <span class="muted small">{t('guide.finished')}</span>
             <span>{t('guide.back')}</span>
           </a>

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 
 import source from '../../../content/selfcheck.yaml?raw'
-import { chapterHtml, chapters, findChapter, GUIDE_LANGS, neighbours } from '../../src/guide/content'
+import { chapterHtml, chapters, findChapter, GUIDE_LANGS, keepLang, neighbours, readingLang } from '../../src/guide/content'
+import { getLang } from '../../src/i18n'
 import { parseQuestionnaire } from '../../src/guide/selfcheck'
 import { TOOLS } from '../../src/guide/tools'
 import { readGuide, SCHEDULES } from '../../vite-content'
@@ -105,5 +106,15 @@ describe('the bundled guide', () => {
       }
       for (const key of band.tools) expect(TOOLS[key], `${band.key}: tool ${key}`).toBeDefined()
     }
+  })
+})
+
+describe('the reading language', () => {
+  it("follows the link's ?lang= and keeps it in links, else the app's language", () => {
+    expect(readingLang(new URLSearchParams('lang=en'))).toBe('en')
+    expect(readingLang(new URLSearchParams('lang=fr'))).toBe(getLang())
+    expect(keepLang('/guide/a', new URLSearchParams('lang=en'))).toBe('/guide/a?lang=en')
+    expect(keepLang('/guide/a', new URLSearchParams('lang=fr'))).toBe('/guide/a')
+    expect(keepLang('/guide/a', new URLSearchParams(''))).toBe('/guide/a')
   })
 })
