@@ -1,5 +1,4 @@
 import json
-import textwrap
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -96,8 +95,3 @@ def scratch(settings, tmp_path) -> Path:
     write_guide(build)
     settings.PWA_BUILD_DIR = build
     return tmp_path
-
-
-def write(path: Path, text: str) -> Path:
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return path
