@@ -7,7 +7,7 @@ import preact from '@preact/preset-vite'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 
-import { contentYaml } from './vite-content'
+import { contentGuide, contentYaml } from './vite-content'
 
 const BASE = '/static/app/'
 
@@ -46,6 +46,7 @@ export default defineConfig({
   base: BASE,
   plugins: [
     contentYaml(), // content/*.yaml (the guide's self-check) as JSON modules
+    contentGuide(), // content/guide/: checked and rendered once, for the PWA and for Django
     preact(),
     VitePWA({
       strategies: 'injectManifest',

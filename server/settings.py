@@ -164,8 +164,7 @@ X_FRAME_OPTIONS = "DENY"
 # registered from the bundle, /api/docs/ loads its start-up script from a URL. Inline
 # styles only by hash (tests/web/test_security_headers.py fails when a page has an inline
 # style not listed here): the app shell's boot style (server/web/templates/web/shell.html,
-# inline so it works offline before any file loads) and the guide pages' style block
-# (server/guide/templates/guide/_head.html). Preact's style props use the CSSOM: allowed.
+# inline so it works offline before any file loads). Preact's style props use the CSSOM.
 SECURE_CSP = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
@@ -205,8 +204,8 @@ PERMISSIONS_POLICY = {
 }
 
 # The admin lives at ADMIN_URL, for staff only. It must stay under admin/ (e.g.
-# "admin/ops-7f3k/"): the app shell's catch-all route (server/urls.py) and the service
-# worker's NOT_THE_SHELL list (frontend/src/sw.ts) leave that prefix to the server.
+# "admin/ops-7f3k/"): the list of the server's own paths (server/web/paths.py), which the
+# app shell's route, the PWA's router and its service worker share, has the prefix admin.
 ADMIN_URL = env.str("ADMIN_URL", default="admin/")
 if not re.fullmatch(r"admin/(?:[A-Za-z0-9_~-][A-Za-z0-9_.~-]*/)*", ADMIN_URL):
     raise ImproperlyConfigured(

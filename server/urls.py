@@ -4,13 +4,13 @@ from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView
 
-from server.web import shell
+from server.web import guide, paths, shell
 from server.web.api_docs import ApiDocsView
 
 handler404 = shell.not_found
 
 urlpatterns = [
-    path("", include("server.guide.urls")),  # /guide/… pages and /api/guide, /api/tools/…
+    path("", include("server.guide.urls")),  # /api/guide, /api/tools/…
     path("api/auth/", include("server.accounts.urls")),
     path("api/sync/", include("server.sync.urls")),
     path("api/", include("server.journal.urls")),  # reports, export, import
@@ -24,12 +24,12 @@ urlpatterns = [
     path("serviceworker.js", shell.service_worker, name="serviceworker"),
     path("favicon.ico", RedirectView.as_view(url="/static/web/icons/favicon-32.png")),
     path("", include("server.web.urls")),
+    # The guide is the PWA's (it reads offline): the shell, with the chapter for no-JS readers.
+    path("guide", guide.index, name="guide"),
+    path("guide/", guide.index),
+    re_path(r"^guide/(?P<slug>[^/]+)/?$", guide.chapter, name="guide-chapter"),
     # Every other address is a screen of the PWA: the client router draws it, so new
-    # screens need no server change. API, admin, static, reset, email and health paths stay
-    # out (the same list as NOT_THE_SHELL in frontend/src/sw.ts).
-    re_path(
-        r"^(?!(?:api|admin|static|reset|email)(?:/|$)|healthz$|manifest\.json$|serviceworker\.js$)",
-        shell.app_shell,
-        name="app-shell",
-    ),
+    # screens need no server change. The server's own addresses are one list (web/paths.py),
+    # which the PWA's router and service worker import too.
+    re_path(paths.shell_route(), shell.app_shell, name="app-shell"),
 ]

@@ -3,6 +3,8 @@
 // into client-side navigation. Route tables live in src/screens/routes.ts.
 import { useEffect, useState } from 'preact/hooks'
 
+import { SERVER_PATH } from './gen/server-paths'
+
 export interface Location {
   path: string
   search: string
@@ -13,10 +15,6 @@ export interface Match<R> {
   route: R
   params: Record<string, string>
 }
-
-// Paths the server answers itself (see the shell view's exclusions): a link there must
-// cause a real page load, never a client-side route change.
-const SERVER_PATHS = /^\/(api|admin|static|reset|healthz|serviceworker\.js|manifest\.json)(\/|$)/
 
 const listeners = new Set<() => void>()
 let current = readLocation()
@@ -41,7 +39,7 @@ export function getLocation(): Location {
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   const url = new URL(to, window.location.href)
-  if (url.origin !== window.location.origin || SERVER_PATHS.test(url.pathname)) {
+  if (url.origin !== window.location.origin || SERVER_PATH.test(url.pathname)) {
     window.location.assign(url.href)
     return
   }
@@ -73,7 +71,7 @@ function onClick(event: MouseEvent): void {
   if ((anchor.target && anchor.target !== '_self') || anchor.hasAttribute('download')) return
   if (anchor.dataset.native !== undefined) return // opt-out: <a data-native>
   const url = new URL(anchor.href)
-  if (url.origin !== window.location.origin || SERVER_PATHS.test(url.pathname)) return
+  if (url.origin !== window.location.origin || SERVER_PATH.test(url.pathname)) return
   event.preventDefault()
   navigate(url.pathname + url.search + url.hash)
 }

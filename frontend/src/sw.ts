@@ -11,6 +11,8 @@ import {
 } from 'workbox-precaching'
 import { NavigationRoute, registerRoute } from 'workbox-routing'
 
+import { SERVER_PATH } from './gen/server-paths'
+
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: Array<{ url: string; revision: string | null }>
 }
@@ -19,26 +21,15 @@ declare const self: ServiceWorkerGlobalScope & {
 precache(self.__WB_MANIFEST)
 cleanupOutdatedCaches()
 
-// Paths the server answers itself; a navigation there must reach the network, and
-// nothing under /api/ may ever be answered with the shell's HTML.
-const NOT_THE_SHELL: RegExp[] = [
-  /^\/api\//,
-  /^\/admin\//,
-  /^\/static\//,
-  /^\/healthz/,
-  /^\/reset\//,
-  /^\/email\//, // one-click unsubscribe links from the monthly email
-  /^\/manifest\.json/,
-  /^\/serviceworker\.js/,
-]
-
-// Every other navigation (/today, /history, /settings?…) gets the precached shell:
+// A navigation to one of the server's own addresses (src/gen/server-paths.ts: /api/,
+// /admin/, /reset/, the unsubscribe links under /email/, …) reaches the network; nothing
+// under /api/ is ever answered with the shell's HTML. Every other navigation (/today, /history, /settings?…) gets the precached shell:
 // cache first, because the shell holds no user data and always matches the precached
 // assets it points to. A new shell arrives with a new worker (see SKIP_WAITING).
 // Registered before the precache route so it also answers "/": the precache route would
 // look the shell up with the navigation's own headers, and the shell's `Vary:
 // Accept-Language, Cookie` can then miss the stored copy, offline.
-registerRoute(new NavigationRoute(createHandlerBoundToURL('/'), { denylist: NOT_THE_SHELL }))
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/'), { denylist: [SERVER_PATH] }))
 addRoute()
 
 // The page asks the waiting worker to take over when she taps "reload" (src/pwa.ts).

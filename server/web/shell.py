@@ -1,8 +1,8 @@
 """The app shell, the service worker script and the web app manifest.
 
-The shell is one HTML page for every screen of the PWA (/today, /history, …): the client
-router picks the screen. The service worker stores it once for every user, so it holds no
-user data and no CSRF token (the app gets its token from GET /api/auth/session).
+The shell is one HTML page for every screen of the PWA (/today, /history, /guide/…): the
+client router picks the screen. The service worker stores it once for every user, so it
+holds no user data and no CSRF token (the app gets its token from GET /api/auth/session).
 """
 
 from pathlib import Path
@@ -27,18 +27,24 @@ def _no_cache(response: HttpResponse) -> HttpResponse:
     return response
 
 
+def build_missing(request: HttpRequest, missing: Exception) -> HttpResponse:
+    """503, saying to build the PWA (and, in DEBUG, what exactly is missing)."""
+    context = {"reason": str(missing), "debug": settings.DEBUG}
+    return _no_cache(render(request, "web/build_missing.html", context, status=503))
+
+
+def page(request: HttpRequest, template: str, context: dict, status: int = 200) -> HttpResponse:
+    """`template` (the shell, or a page extending it) with the build's tags, never cached."""
+    try:
+        response = render(request, template, {"entry": ENTRY, **context}, status=status)
+    except BuildMissing as missing:
+        return build_missing(request, missing)
+    return _no_cache(response)
+
+
 @require_safe
 def app_shell(request: HttpRequest) -> HttpResponse:
-    try:
-        response = render(request, "web/shell.html", {"entry": ENTRY})
-    except BuildMissing as missing:
-        response = render(
-            request,
-            "web/build_missing.html",
-            {"reason": str(missing), "debug": settings.DEBUG},
-            status=503,
-        )
-    return _no_cache(response)
+    return page(request, "web/shell.html", {})
 
 
 @require_safe

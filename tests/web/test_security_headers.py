@@ -15,6 +15,7 @@ from server.guide import content
 from server.summaries import emails as summary_emails
 from server.summaries.models import MonthlySummary
 from tests.factories import UserFactory
+from tests.guide.conftest import built_chapter, write_guide
 from tests.helpers import manage
 from tests.test_settings import PRODUCTION
 
@@ -31,6 +32,7 @@ def build(settings, tmp_path):
     entry = {"file": "assets/main-AAAA1111.js", "isEntry": True, "css": ["assets/m-B2.css"]}
     (tmp_path / ".vite" / "manifest.json").write_text(json.dumps({"src/main.tsx": entry}))
     (tmp_path / "sw.js").write_text("self.addEventListener('fetch', () => {});\n")
+    write_guide(tmp_path, built_chapter())  # the guide the build renders (guide.json)
     settings.PWA_BUILD_DIR = tmp_path
     settings.PWA_SERVICE_WORKER_PATH = tmp_path / "sw.js"
 

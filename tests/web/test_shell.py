@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests.guide.conftest import Page, built_chapter, write_guide
+
 SCREENS = ["/", "/today", "/history", "/settings", "/login", "/signup", "/forgot", "/welcome"]
 
 
@@ -88,6 +90,27 @@ def test_server_addresses_are_never_answered_with_the_shell(api, build, db):
     assert api.get("/email/no-such-page").status_code == 404
     assert b'id="app"' not in api.get("/email/unsubscribe/bad-token/").content
     assert api.post("/today").status_code == 405
+
+
+def _style(html: str) -> str:
+    return html.split("<style>", 1)[1].split("</style>", 1)[0]
+
+
+def test_the_guide_is_the_shell_with_the_chapter_for_readers_without_javascript(api, build, db):
+    write_guide(build, built_chapter(slug="first-steps", html="<p>ビルドが書いた本文</p>\n"))
+    shell = api.get("/today", HTTP_ACCEPT_LANGUAGE="ja").content.decode()
+
+    for path in ("/guide/first-steps", "/guide/first-steps/", "/guide", "/guide/"):
+        r = api.get(path, HTTP_ACCEPT_LANGUAGE="ja")
+        assert r.status_code == 200 and "no-cache" in r["Cache-Control"], path
+        html = r.content.decode()
+        # The shell's boot style (its CSP hash), its empty #app and the build's tags.
+        assert _style(html) == _style(shell), path
+        assert '<div id="app"></div>' in html
+        assert '<script type="module" src="/static/app/assets/main-AAAA1111.js">' in html
+    page = Page(api.get("/guide/first-steps/").content.decode())
+    assert "ビルドが書いた本文" in page.text and page.text in "".join(page.noscript_text)
+    assert page.scripts == 1
 
 
 def test_a_missing_build_says_to_run_make_install(api, settings, tmp_path, db):

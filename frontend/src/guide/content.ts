@@ -1,106 +1,45 @@
-// The guide's chapters, bundled at build time: Vite inlines every content/guide/<lang>/*.md
-// file as a string into the chunk that imports this module. Only the guide's screens (and
-// the self-check's links) import it, so the text sits in a lazily loaded chunk that the
-// service worker precaches with all the others: every chapter reads offline once the app
-// has loaded, without having been opened before.
-import { parseFrontMatter, type Value } from './frontmatter'
-import { parseBlocks, plainText, type Block } from './markdown'
+// The guide's chapters as the build rendered them (vite-content.ts): the table of contents
+// with each chapter's tools and steps is a small module the guide's screens import, and each
+// language's texts (HTML) a chunk of its own, loaded when a chapter opens. Both are
+// precached by the service worker with every other chunk, so every chapter reads offline
+// once the app has loaded, without having been opened before.
+import index from 'virtual:ippo-guide'
 
-export type GuideLang = 'ja' | 'en'
-export const GUIDE_LANGS: readonly GuideLang[] = ['ja', 'en']
+import type { GuideChapter, GuideLang, GuideStep, Schedule } from '../../vite-content'
+import { getLang } from '../i18n'
 
-export interface Chapter {
-  lang: GuideLang
-  slug: string
-  title: string
-  summary: string
-  order: number
-  tools: string[]
-  /** The file's path under content/guide/ ("ja/01-what-is.md"). */
-  file: string
-  blocks: Block[]
+export type { GuideLang, GuideStep, Schedule }
+export type Chapter = Omit<GuideChapter, 'html'>
+
+// Checked against content/README.md's rules when the build made it.
+const guide = index as Record<GuideLang, Chapter[]>
+
+/** The guide's languages, as the build found them (vite-content.ts's GUIDE_LANGS). */
+export const GUIDE_LANGS = Object.keys(guide) as readonly GuideLang[]
+
+/**
+ * The language to read the guide in: the link's ?lang= (the server's canonical and hreflang
+ * links name one), else the app's. The rest of the screen stays in the app's language.
+ */
+export function readingLang(query: URLSearchParams): GuideLang {
+  const asked = query.get('lang')
+  return GUIDE_LANGS.find((lang) => lang === asked) ?? getLang()
 }
 
-const FILES = import.meta.glob<string>('../../../content/guide/*/*.md', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-})
-
-function asText(value: Value | undefined): string {
-  return value === null || value === undefined || Array.isArray(value) ? '' : String(value).trim()
-}
-
-function asList(value: Value | undefined): string[] {
-  if (Array.isArray(value)) return value.map((v) => String(v).trim()).filter(Boolean)
-  const one = asText(value)
-  return one ? [one] : []
-}
-
-function readChapter(path: string, source: string): Chapter {
-  const match = /guide\/([^/]+)\/([^/]+)\.md$/.exec(path)
-  if (!match) throw new Error(`${path}: not under content/guide/<lang>/`)
-  const [, lang, name] = match
-  const file = `${lang}/${name}.md`
-  if (!GUIDE_LANGS.includes(lang as GuideLang)) throw new Error(`${file}: unknown language folder "${lang}"`)
-  const { meta, body } = parseFrontMatter(source, file)
-  const slug = asText(meta.slug) || name.replace(/^\d+-/, '')
-  if (!/^[a-z0-9-]+$/.test(slug)) throw new Error(`${file}: slug "${slug}" may use a-z, 0-9 and - only`)
-  const title = asText(meta.title)
-  if (!title) throw new Error(`${file}: title is missing`)
-  const order = Number(meta.order ?? /^(\d+)-/.exec(name)?.[1])
-  if (!Number.isFinite(order)) throw new Error(`${file}: order is missing`)
-  let blocks = parseBlocks(body)
-  // A body that repeats the title as its first heading would show it twice.
-  const first = blocks[0]
-  if (first && first.t === 'h' && plainText(first.c).trim() === title) blocks = blocks.slice(1)
-  return {
-    lang: lang as GuideLang,
-    slug,
-    title,
-    summary: asText(meta.summary),
-    order,
-    tools: asList(meta.tools),
-    file,
-    blocks,
-  }
-}
-
-interface Library {
-  byLang: Record<GuideLang, Chapter[]>
-  /** Files that could not be read (shown by the content tests; skipped on the phone). */
-  problems: string[]
-}
-
-let library: Library | null = null
-
-function load(): Library {
-  if (library) return library
-  const byLang: Record<GuideLang, Chapter[]> = { ja: [], en: [] }
-  const problems: string[] = []
-  for (const [path, source] of Object.entries(FILES)) {
-    try {
-      const chapter = readChapter(path, source)
-      byLang[chapter.lang].push(chapter)
-    } catch (err) {
-      problems.push(err instanceof Error ? err.message : String(err))
-    }
-  }
-  for (const lang of GUIDE_LANGS) byLang[lang].sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug))
-  if (problems.length) console.error('ippo: guide content', problems)
-  library = { byLang, problems }
-  return library
+/** `href` keeping the ?lang= the visitor's link asked for, as the server's pages do. */
+export function keepLang(href: string, query: URLSearchParams): string {
+  const asked = query.get('lang')
+  return asked && GUIDE_LANGS.includes(asked as GuideLang) ? `${href}?lang=${asked}` : href
 }
 
 /** The table of contents in `lang`, in reading order. */
 export function chapters(lang: GuideLang): Chapter[] {
-  return load().byLang[lang]
+  return guide[lang]
 }
 
 /** One chapter; in the other language when it has not been translated yet. */
 export function findChapter(lang: GuideLang, slug: string): Chapter | undefined {
-  const { byLang } = load()
-  return byLang[lang].find((c) => c.slug === slug) ?? byLang[lang === 'ja' ? 'en' : 'ja'].find((c) => c.slug === slug)
+  return guide[lang].find((c) => c.slug === slug) ?? guide[lang === 'ja' ? 'en' : 'ja'].find((c) => c.slug === slug)
 }
 
 /** The chapters before and after `slug` in `lang`'s reading order. */
@@ -111,7 +50,16 @@ export function neighbours(lang: GuideLang, slug: string): { prev?: Chapter; nex
   return { prev: list[at - 1], next: list[at + 1] }
 }
 
-/** Files that failed to parse (empty when the content is sound). */
-export function guideProblems(): string[] {
-  return load().problems
+const TEXTS: Record<GuideLang, () => Promise<{ default: Record<string, string> }>> = {
+  ja: () => import('virtual:ippo-guide/ja'),
+  en: () => import('virtual:ippo-guide/en'),
+}
+
+/**
+ * A chapter's text as HTML. Safe to put into the page as it is: the build rendered it from
+ * our own content/ with raw HTML switched off (what a writer types as a tag shows as text).
+ */
+export async function chapterHtml(chapter: Chapter): Promise<string> {
+  const texts = await TEXTS[chapter.lang]()
+  return texts.default[chapter.slug] ?? ''
 }

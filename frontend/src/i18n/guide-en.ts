@@ -31,6 +31,11 @@ export const guideEn: Record<GuideKey, string> = {
   'guide.prev': 'Previous',
   'guide.next': 'Next',
   'guide.finished': 'That was the last chapter',
+  'guide.steps': 'First steps',
+  'schedule.daily': 'Every day',
+  'schedule.weekdays': 'Weekdays',
+  'schedule.weekly': 'Once a week',
+  'schedule.once': 'Just once',
 
   'selfcheck.title': 'Self-check',
   'selfcheck.lead': 'See how strongly the signs of the mommy track show at your workplace. For each statement, choose how well it describes you right now.',

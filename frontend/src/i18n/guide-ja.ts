@@ -30,6 +30,11 @@ export const guideJa = {
   'guide.prev': '前の章',
   'guide.next': '次の章',
   'guide.finished': '最後の章です',
+  'guide.steps': '最初の一歩',
+  'schedule.daily': '毎日',
+  'schedule.weekdays': '平日',
+  'schedule.weekly': '週に1回',
+  'schedule.once': '1回だけ',
 
   'selfcheck.title': 'セルフチェック',
   'selfcheck.lead': 'マミートラックのサインが、いまの職場でどのくらい出ているかを確かめます。それぞれの文が、いまのあなたにどのくらい当てはまるかを選んでください。',

@@ -2,13 +2,12 @@
 // (self-check, earnings gap) at the top. Loaded as its own chunk (see routes.ts).
 import '../guide/guide.css'
 
-import { chapters } from '../guide/content'
-import { getLang } from '../i18n'
+import { chapters, keepLang, readingLang } from '../guide/content'
 import { t } from '../i18n/guide'
 import type { ScreenProps } from './props'
 
-export default function Guide(_props: ScreenProps) {
-  const list = chapters(getLang())
+export default function Guide({ query }: ScreenProps) {
+  const list = chapters(readingLang(query))
   return (
     <div class="guide">
       <h1 tabIndex={-1}>{t('guide.title')}</h1>
@@ -37,7 +36,7 @@ export default function Guide(_props: ScreenProps) {
           <ol class="plain toc">
             {list.map((chapter, i) => (
               <li key={chapter.slug}>
-                <a href={`/guide/${chapter.slug}`} data-testid="guide-chapter" data-slug={chapter.slug}>
+                <a href={keepLang(`/guide/${chapter.slug}`, query)} data-testid="guide-chapter" data-slug={chapter.slug}>
                   <span class="toc-number" aria-hidden="true">
                     {i + 1}
                   </span>
