@@ -19,7 +19,8 @@ beforeAll(async () => {
   })
   graph = result.obj()
   cycles = result.circular()
-  skipped = result.warnings().skipped
+  // Vite's virtual modules (the guide the build renders) have no file for madge to read.
+  skipped = result.warnings().skipped.filter((name: string) => !name.startsWith('virtual:'))
 }, 120_000)
 
 const UI = ['components/', 'screens/', 'tools/', 'guide/', 'summaries/', 'i18n/', 'app.tsx', 'main.tsx']
