@@ -255,6 +255,16 @@ def derived(model: type[BaseModel]) -> tuple[str, ...]:
     )
 
 
+def markers(info) -> list:
+    """A field's metadata: its Field(...) constraints and markers, and those of an
+    Annotated[...] inside "X | None"."""
+    out = list(info.metadata)
+    for arg in typing.get_args(info.annotation):
+        if typing.get_origin(arg) is Annotated:
+            out.extend(arg.__metadata__)
+    return out
+
+
 def is_list(info) -> bool:
     return typing.get_origin(bare(info.annotation)) is list
 
