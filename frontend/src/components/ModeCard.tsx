@@ -4,7 +4,7 @@ import { formatDay, t } from '../i18n'
 import { modeReminder } from '../tools/mode'
 import { daysBetween } from '../time'
 import type { LocalRecord } from '../types'
-import type { CareerModeFields } from './schema'
+import type { CareerModeFields } from '../records/schema'
 import { toneKey, type Tone } from './tone'
 
 type ModeRecord = LocalRecord<CareerModeFields>

@@ -3,7 +3,7 @@
 import type { MsgKey } from '../i18n'
 import { currentMode } from '../tools/mode'
 import type { LocalRecord } from '../types'
-import type { CareerModeFields } from './schema'
+import type { CareerModeFields } from '../records/schema'
 
 export type Tone = 'attack' | 'defence' | 'neutral'
 

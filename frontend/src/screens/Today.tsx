@@ -15,7 +15,7 @@ import type {
   ContactFields,
   EfficiencyFields,
   LearningFields,
-} from '../components/schema'
+} from '../records/schema'
 import { activeMode, toneOn } from '../components/tone'
 import { formatDay, formatMinutes, t } from '../i18n'
 import type { ScreenProps } from './routes'

@@ -1,7 +1,7 @@
 // Goals ("by when, what"): their fields, the form's bounds (the same as the server's in
 // server/journal/types.py) and which list a goal belongs in on a given day. Pure: the
 // screens pass "today" in her time zone, so the rules are the same on every device.
-import type { FieldSpec } from '../components/schema'
+import type { FieldSpec } from '../records/schema'
 import type { LocalRecord } from '../types'
 import { addDays, daysBetween } from '../time'
 

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks'
 
 import { changedFields } from '../components/EntryEditor'
 import { useForm } from '../components/Fields'
-import { choiceLabel, toFormValues, type FieldSpec } from '../components/schema'
+import { choiceLabel, toFormValues, type FieldSpec } from '../records/schema'
 import { showToast } from '../components/toast'
 import { formatMinutes } from '../i18n'
 import { t } from '../i18n/goals'

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks'
 
 import { changedFields } from '../components/EntryEditor'
 import { useForm } from '../components/Fields'
-import { choiceLabel, toFormValues, type FieldSpec } from '../components/schema'
+import { choiceLabel, toFormValues, type FieldSpec } from '../records/schema'
 import { showToast } from '../components/toast'
 import { t } from '../i18n/goals'
 import { newId, saveRecord } from '../store/records'
