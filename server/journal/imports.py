@@ -63,7 +63,7 @@ def _check_id(rt: RecordType, fields: dict[str, Any]) -> uuid.UUID | None:
 # Ids that are computed from a record's own fields rather than chosen, by type: when a
 # reference among those fields is renumbered, the id follows it. The sync registry has no such
 # hook (its `check` only verifies the id), so the journal names its one such type here: a
-# check's id is check_id(item, date), the same on every device (see types.py).
+# check's id is check_id(item, date), the same on every device (see records.py).
 DERIVED_IDS: dict[str, Callable[[RecordType, dict[str, Any]], uuid.UUID | None]] = {
     "check": _check_id,
 }
