@@ -28,8 +28,8 @@ from pydantic import (
     Field,
     GetCoreSchemaHandler,
     Strict,
+    ValidationError,
 )
-from pydantic import ValidationError as ValidationError
 from pydantic.json_schema import GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
@@ -117,12 +117,11 @@ def _distinct(values: list) -> list:
 
 
 def _key(value: Any, handler) -> str:
-    if isinstance(value, str):
-        storable(value)
     try:
-        return handler(value)
+        key = handler(value)
     except ValidationError:
         raise say(_("Keys have 1 to %(n)d characters.") % {"n": KEY_LENGTH}) from None
+    return storable(key)
 
 
 Text = Annotated[str, Strict(), BeforeValidator(_text)]
