@@ -5,6 +5,7 @@ Sync validates pushes and imports with these models (journal/types.py registers 
 Django models in models.py carry the same choices and bounds as CHECK constraints (a test holds
 them equal), and the OpenAPI schema publishes them, from which the PWA's types and form bounds
 are generated (frontend/src/gen/). A field without a default is required when a record is new.
+A field's title is its column heading in the CSV export, in English (exports.py translates it).
 """
 
 import uuid
@@ -50,28 +51,28 @@ def check_id(item_id: uuid.UUID | str, date) -> uuid.UUID:
 
 
 class ChecklistItem(RecordModel):
-    title: Text = Field(min_length=1, max_length=120)
-    position: Whole = Field(0, ge=0, le=100_000)
-    archived: Flag = False
+    title: Text = Field(min_length=1, max_length=120, title="Title")
+    position: Whole = Field(0, ge=0, le=100_000, title="Position")
+    archived: Flag = Field(False, title="Archived")
     # null means an item she wrote herself; otherwise the starter it came from.
-    starter_key: Text | None = Field(None, max_length=60)
+    starter_key: Text | None = Field(None, max_length=60, title="Starter item")
 
 
 class Goal(RecordModel):
-    title: Text = Field(min_length=1, max_length=200)
-    category: Literal[GOAL_CATEGORIES] = "other"
-    due: Day
-    status: Literal[GOAL_STATUSES] = "open"
-    progress: Whole = Field(0, ge=0, le=100)
-    company_benefit: Text = Field("", max_length=1000)
-    next_step: Text = Field("", max_length=500)
+    title: Text = Field(min_length=1, max_length=200, title="Title")
+    category: Literal[GOAL_CATEGORIES] = Field("other", title="Category")
+    due: Day = Field(title="Due")
+    status: Literal[GOAL_STATUSES] = Field("open", title="Status")
+    progress: Whole = Field(0, ge=0, le=100, title="Progress (%)")
+    company_benefit: Text = Field("", max_length=1000, title="Benefit to the company")
+    next_step: Text = Field("", max_length=500, title="Next step")
 
 
 class Check(RecordModel):
-    item: Annotated[Id, Ref("checklist_item")]
-    date: Day
-    done: Flag = False
-    note: Text = Field("", max_length=500)
+    item: Annotated[Id, Ref("checklist_item")] = Field(title="Checklist item (ID)")
+    date: Day = Field(title="Date")
+    done: Flag = Field(False, title="Done")
+    note: Text = Field("", max_length=500, title="Note")
 
     @classmethod
     def rules(cls, record_id, values):
@@ -83,33 +84,33 @@ class Check(RecordModel):
 
 
 class EfficiencyLog(RecordModel):
-    date: Day
-    task: Text = Field(min_length=1, max_length=200)
-    minutes_spent: Whole = Field(ge=0, le=MINUTES_A_DAY)
-    minutes_saved: Whole = Field(0, ge=0, le=MINUTES_A_DAY)
-    improvement: Text = Field("", max_length=500)
-    outcome_value: Annotated[Decimal, Money(below=10**12)] | None = None
-    outcome_unit: Text = Field("", max_length=30)
-    note: Text = Field("", max_length=2000)
-    tags: texts(30) = Field(default_factory=list, max_length=10)
+    date: Day = Field(title="Date")
+    task: Text = Field(min_length=1, max_length=200, title="Task")
+    minutes_spent: Whole = Field(ge=0, le=MINUTES_A_DAY, title="Minutes spent")
+    minutes_saved: Whole = Field(0, ge=0, le=MINUTES_A_DAY, title="Minutes saved")
+    improvement: Text = Field("", max_length=500, title="Improvement")
+    outcome_value: Annotated[Decimal, Money(below=10**12)] | None = Field(None, title="Outcome")
+    outcome_unit: Text = Field("", max_length=30, title="Outcome unit")
+    note: Text = Field("", max_length=2000, title="Note")
+    tags: texts(30) = Field(default_factory=list, max_length=10, title="Tags")
 
 
 class LearningSession(RecordModel):
-    date: Day
-    topic: Text = Field(min_length=1, max_length=120)
-    minutes: Whole = Field(ge=1, le=MINUTES_A_DAY)
-    place: Literal[PLACES] = "other"
-    goal: Annotated[Id | None, Ref("goal")] = None
-    note: Text = Field("", max_length=1000)
+    date: Day = Field(title="Date")
+    topic: Text = Field(min_length=1, max_length=120, title="Topic")
+    minutes: Whole = Field(ge=1, le=MINUTES_A_DAY, title="Minutes")
+    place: Literal[PLACES] = Field("other", title="Place")
+    goal: Annotated[Id | None, Ref("goal")] = Field(None, title="Goal (ID)")
+    note: Text = Field("", max_length=1000, title="Note")
 
 
 class Contact(RecordModel):
-    date: Day
-    name: Text = Field(min_length=1, max_length=120)
-    kind: Literal[CONTACT_KINDS] = "other"
-    organisation: Text = Field("", max_length=120)
-    note: Text = Field("", max_length=1000)
-    follow_up_on: Day | None = None
+    date: Day = Field(title="Date")
+    name: Text = Field(min_length=1, max_length=120, title="Name")
+    kind: Literal[CONTACT_KINDS] = Field("other", title="Kind")
+    organisation: Text = Field("", max_length=120, title="Organisation")
+    note: Text = Field("", max_length=1000, title="Note")
+    follow_up_on: Day | None = Field(None, title="Follow up on")
 
 
 Answer = Annotated[
@@ -121,12 +122,16 @@ Answer = Annotated[
 
 
 class SelfCheck(RecordModel):
-    date: Day
-    questionnaire: Text = Field(min_length=1, max_length=selfcheck.MAX_VERSION_LENGTH)
-    answers: dict[MappingKey, Answer] = Field(
-        default_factory=dict, max_length=selfcheck.MAX_QUESTIONS
+    date: Day = Field(title="Date")
+    questionnaire: Text = Field(
+        min_length=1, max_length=selfcheck.MAX_VERSION_LENGTH, title="Questionnaire version"
     )
-    score: Annotated[int, Derived()] = Field(0, ge=0, le=100, json_schema_extra={"readOnly": True})
+    answers: dict[MappingKey, Answer] = Field(
+        default_factory=dict, max_length=selfcheck.MAX_QUESTIONS, title="Answers"
+    )
+    score: Annotated[int, Derived()] = Field(
+        0, ge=0, le=100, json_schema_extra={"readOnly": True}, title="Score"
+    )
 
     @classmethod
     def rules(cls, record_id, values):
@@ -152,14 +157,16 @@ class SelfCheck(RecordModel):
 
 
 class MeetingBrief(RecordModel):
-    meeting_on: Day
-    satisfaction: Whole = Field(ge=1, le=5)
-    wanted_work: Text = Field("", max_length=2000)
-    time_plan: Text = Field("", max_length=2000)
-    company_benefit: Text = Field("", max_length=2000)
-    asks: Text = Field("", max_length=2000)
-    after_notes: Text = Field("", max_length=2000)
-    goals: Annotated[Ids, Ref("goal")] = Field(default_factory=list, max_length=20)
+    meeting_on: Day = Field(title="Meeting date")
+    satisfaction: Whole = Field(ge=1, le=5, title="Satisfaction")
+    wanted_work: Text = Field("", max_length=2000, title="Work I want to take on")
+    time_plan: Text = Field("", max_length=2000, title="Time plan")
+    company_benefit: Text = Field("", max_length=2000, title="Benefit to the company")
+    asks: Text = Field("", max_length=2000, title="Requests")
+    after_notes: Text = Field("", max_length=2000, title="Notes after the meeting")
+    goals: Annotated[Ids, Ref("goal")] = Field(
+        default_factory=list, max_length=20, title="Goals (IDs)"
+    )
 
 
 def _both(values: dict) -> dict:
@@ -186,21 +193,21 @@ class Criterion(TypedDict, total=False):
 
 
 class Employer(RecordModel):
-    name: Text = Field(min_length=1, max_length=120)
-    url: WebAddress = Field("", max_length=300)
+    name: Text = Field(min_length=1, max_length=120, title="Name")
+    url: WebAddress = Field("", max_length=300, title="Web address")
     criteria: dict[
         MappingKey,
         Annotated[Criterion, AfterValidator(_both), Says(gettext_lazy("Send {score, weight}."))],
-    ] = Field(default_factory=dict, max_length=30)
-    note: Text = Field("", max_length=2000)
+    ] = Field(default_factory=dict, max_length=30, title="Criteria")
+    note: Text = Field("", max_length=2000, title="Note")
 
 
 class CareerMode(RecordModel):
-    mode: Literal[MODES]
-    starts: Day
-    ends: Day
-    purpose: Text = Field("", max_length=500)
-    focus: Text = Field("", max_length=500)
+    mode: Literal[MODES] = Field(title="Mode")
+    starts: Day = Field(title="Starts")
+    ends: Day = Field(title="Ends")
+    purpose: Text = Field("", max_length=500, title="Purpose")
+    focus: Text = Field("", max_length=500, title="Focus")
 
     @classmethod
     def rules(cls, record_id, values):

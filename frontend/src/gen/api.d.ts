@@ -368,7 +368,7 @@ export interface components {
         /** Check */
         CheckFields: {
             /**
-             * Item
+             * Checklist item (ID)
              * Format: uuid
              */
             item: string;
@@ -403,7 +403,7 @@ export interface components {
              */
             archived: boolean;
             /**
-             * Starter Key
+             * Starter item
              * @default null
              */
             starter_key: string | null;
@@ -433,7 +433,7 @@ export interface components {
              */
             note: string;
             /**
-             * Follow Up On
+             * Follow up on
              * @default null
              */
             follow_up_on: string | null;
@@ -473,10 +473,10 @@ export interface components {
             date: string;
             /** Task */
             task: string;
-            /** Minutes Spent */
+            /** Minutes spent */
             minutes_spent: number;
             /**
-             * Minutes Saved
+             * Minutes saved
              * @default 0
              */
             minutes_saved: number;
@@ -486,12 +486,12 @@ export interface components {
              */
             improvement: string;
             /**
-             * Outcome Value
+             * Outcome
              * @default null
              */
             outcome_value: number | null;
             /**
-             * Outcome Unit
+             * Outcome unit
              * @default
              */
             outcome_unit: string;
@@ -508,7 +508,7 @@ export interface components {
             /** Name */
             name: string;
             /**
-             * Url
+             * Web address
              * @default
              */
             url: string;
@@ -548,17 +548,17 @@ export interface components {
              */
             status: components["schemas"]["GoalStatusEnum"];
             /**
-             * Progress
+             * Progress (%)
              * @default 0
              */
             progress: number;
             /**
-             * Company Benefit
+             * Benefit to the company
              * @default
              */
             company_benefit: string;
             /**
-             * Next Step
+             * Next step
              * @default
              */
             next_step: string;
@@ -623,7 +623,7 @@ export interface components {
              */
             place: components["schemas"]["PlaceEnum"];
             /**
-             * Goal
+             * Goal (ID)
              * @default null
              */
             goal: string | null;
@@ -641,38 +641,38 @@ export interface components {
         /** MeetingBrief */
         MeetingBriefFields: {
             /**
-             * Meeting On
+             * Meeting date
              * Format: date
              */
             meeting_on: string;
             /** Satisfaction */
             satisfaction: number;
             /**
-             * Wanted Work
+             * Work I want to take on
              * @default
              */
             wanted_work: string;
             /**
-             * Time Plan
+             * Time plan
              * @default
              */
             time_plan: string;
             /**
-             * Company Benefit
+             * Benefit to the company
              * @default
              */
             company_benefit: string;
             /**
-             * Asks
+             * Requests
              * @default
              */
             asks: string;
             /**
-             * After Notes
+             * Notes after the meeting
              * @default
              */
             after_notes: string;
-            /** Goals */
+            /** Goals (IDs) */
             goals?: string[];
         };
         /** @enum {string} */
@@ -902,7 +902,7 @@ export interface components {
              * Format: date
              */
             date: string;
-            /** Questionnaire */
+            /** Questionnaire version */
             questionnaire: string;
             /** Answers */
             answers?: {
