@@ -11,11 +11,19 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any, NotRequired
 
 from django.db import models
-from pydantic import BaseModel, ConfigDict, ValidationError, create_model
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    TypeAdapter,
+    ValidationError,
+)
 from pydantic.fields import FieldInfo
+from typing_extensions import TypedDict
 
 from server.sync import values
 
@@ -69,7 +77,7 @@ class RecordType:
     attr_of: dict[str, str] = field(init=False)
     required: tuple[str, ...] = field(init=False)
     to_json: dict[str, Callable[[Any], Any]] = field(init=False)
-    patch: type[BaseModel] = field(init=False, repr=False)
+    patch: TypeAdapter = field(init=False, repr=False)
     _defaults: dict[str, Any] = field(init=False, repr=False)
     _factories: tuple[tuple[str, Callable], ...] = field(init=False, repr=False)
     _plain: tuple[tuple[str, str], ...] = field(init=False, repr=False)
@@ -110,12 +118,14 @@ class RecordType:
             (n, self.attr_of[n], self.to_json[n]) for n in names if n in self.to_json
         )
         # The fields of a push are a patch: each is optional here, and only those sent are
-        # validated (a default is never validated, so it needs no valid value).
-        self.patch = create_model(
+        # validated, into a plain dict (no model instance per op).
+        patch = TypedDict(
             f"{self.schema.__name__}Patch",
-            __config__=ConfigDict(extra="forbid"),
-            **{name: (infos[name].annotation, _optional(infos[name])) for name in self.fields},
+            {name: NotRequired[_annotated(infos[name])] for name in self.fields},
+            total=False,
         )
+        patch.__pydantic_config__ = ConfigDict(extra="forbid")
+        self.patch = TypeAdapter(patch)
 
     def initial(self) -> dict[str, Any]:
         """Every field's value in a new record before the client's values go on top."""
@@ -131,10 +141,9 @@ class RecordType:
         if self.derived and any(name in sent for name in self.derived):
             sent = {k: v for k, v in sent.items() if k not in self.derived}
         try:
-            patch = self.patch.model_validate(sent)
+            return self.patch.validate_python(sent), {}
         except ValidationError as exc:
             return {}, values.problems(exc, self.schema, sent)
-        return {name: getattr(patch, name) for name in patch.model_fields_set}, {}
 
     def rules(self, record_id: uuid.UUID, merged: dict[str, Any]) -> dict[str, str]:
         """The rules across fields of the whole (merged) record."""
@@ -151,8 +160,18 @@ class RecordType:
         return out
 
 
-def _optional(info: FieldInfo) -> FieldInfo:
-    return FieldInfo.merge_field_infos(info, default=None, default_factory=None)
+def _annotated(info: FieldInfo) -> Any:
+    """The field's type with its metadata, the constraints before the validators: pydantic
+    then checks them inside its own type check (as it does for a model's Field(...)), after
+    the before-validators and before the after-validators."""
+    checks = [m for m in info.metadata if not isinstance(m, _VALIDATORS)]
+    validators = [m for m in info.metadata if isinstance(m, _VALIDATORS)]
+    if not info.metadata:
+        return info.annotation
+    return Annotated[(info.annotation, *checks, *validators)]
+
+
+_VALIDATORS = (BeforeValidator, AfterValidator)
 
 
 _types: dict[str, RecordType] = {}
