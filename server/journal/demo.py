@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from server.accounts.models import User, normalize_email
 from server.guide import selfcheck
-from server.journal.types import check_id
+from server.journal.records import check_id
 from server.lib.months import same_day
 from server.sync import services
 from server.sync.models import Device, OpLog, SyncCounter

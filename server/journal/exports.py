@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils import timezone, translation
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import pgettext, pgettext_lazy
 
 from server.sync.registry import all_types
 from server.sync.selectors import records
@@ -57,7 +57,8 @@ def _label(text: str):
     return pgettext_lazy("export column", text)
 
 
-# Column headings of the CSV files, in her language. A field missing here shows its own name.
+# Column headings of the CSV files that are not a record's fields (those take their model's
+# title, records.py), in her language.
 LABELS = {
     "id": _label("ID"),
     "version": _label("Version"),
@@ -68,56 +69,14 @@ LABELS = {
     "time_zone": _label("Time zone"),
     "language": _label("Language"),
     "monthly_email": _label("Monthly summary email"),
-    "title": _label("Title"),
-    "position": _label("Position"),
-    "archived": _label("Archived"),
-    "starter_key": _label("Starter item"),
-    "item": _label("Checklist item (ID)"),
-    "date": _label("Date"),
-    "done": _label("Done"),
-    "note": _label("Note"),
-    "task": _label("Task"),
-    "minutes_spent": _label("Minutes spent"),
-    "minutes_saved": _label("Minutes saved"),
-    "improvement": _label("Improvement"),
-    "outcome_value": _label("Outcome"),
-    "outcome_unit": _label("Outcome unit"),
-    "tags": _label("Tags"),
-    "topic": _label("Topic"),
-    "minutes": _label("Minutes"),
-    "place": _label("Place"),
-    "goal": _label("Goal (ID)"),
-    "name": _label("Name"),
-    "kind": _label("Kind"),
-    "organisation": _label("Organisation"),
-    "follow_up_on": _label("Follow up on"),
-    "category": _label("Category"),
-    "due": _label("Due"),
-    "status": _label("Status"),
-    "progress": _label("Progress (%)"),
-    "company_benefit": _label("Benefit to the company"),
-    "next_step": _label("Next step"),
-    "questionnaire": _label("Questionnaire version"),
-    "answers": _label("Answers"),
-    "score": _label("Score"),
-    "meeting_on": _label("Meeting date"),
-    "satisfaction": _label("Satisfaction"),
-    "wanted_work": _label("Work I want to take on"),
-    "time_plan": _label("Time plan"),
-    "asks": _label("Requests"),
-    "after_notes": _label("Notes after the meeting"),
-    "goals": _label("Goals (IDs)"),
-    "url": _label("Web address"),
-    "criteria": _label("Criteria"),
-    "mode": _label("Mode"),
-    "starts": _label("Starts"),
-    "ends": _label("Ends"),
-    "purpose": _label("Purpose"),
-    "focus": _label("Focus"),
 }
 
 
-def label(name: str) -> str:
+def label(name: str, rt=None) -> str:
+    """The heading of column `name`: a record field's title (of type `rt`), translated."""
+    if rt is not None and name in rt.schema.model_fields:
+        title = rt.schema.model_fields[name].title
+        return pgettext("export column", title) if title else name
     return str(LABELS.get(name, name))
 
 
@@ -187,7 +146,7 @@ def tables(*, user) -> dict[str, bytes]:
         by_type = records(user=user)
         for rt in all_types():
             names = [*rt.fields, *rt.derived]
-            headers = [label(n) for n in ("id", *names, "version", "created_at", "updated_at")]
+            headers = [label(n, rt) for n in ("id", *names, "version", "created_at", "updated_at")]
             rows = [
                 [
                     record["id"],

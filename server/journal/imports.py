@@ -29,12 +29,13 @@ from django.utils.translation import gettext as _
 
 from server.journal import exports
 from server.journal.exports import FORMAT, VERSION
-from server.journal.types import check_id
+from server.journal.records import check_id
+from server.lib.api import BadRequest
 from server.sync import registry, services
-from server.sync.fields import FieldError, RefList, parse_uuid
 from server.sync.models import Device
 from server.sync.protocol import Op
-from server.sync.registry import RecordType
+from server.sync.registry import RecordType, Reference
+from server.sync.values import PydanticCustomError, said, uuid_of
 
 # The device every import arrives from (one per user, like a phone).
 IMPORT_DEVICE = uuid.UUID("6a1f4c0e-2d7b-4e59-9b83-3c5e0f1d7a26")
@@ -53,33 +54,23 @@ def _moved_id(user, old: uuid.UUID) -> uuid.UUID:
 
 
 def _check_id(rt: RecordType, fields: dict[str, Any]) -> uuid.UUID | None:
-    item, date = rt.fields["item"], rt.fields["date"]
-    try:
-        return check_id(item.clean(fields.get("item")), date.clean(fields.get("date")))
-    except FieldError:
+    cleaned, errors = rt.clean({"item": fields.get("item"), "date": fields.get("date")})
+    if errors:
         return None  # a malformed item or date: the push rejects the record and says why
+    return check_id(cleaned["item"], cleaned["date"])
 
 
 # Ids that are computed from a record's own fields rather than chosen, by type: when a
 # reference among those fields is renumbered, the id follows it. The sync registry has no such
 # hook (its `check` only verifies the id), so the journal names its one such type here: a
-# check's id is check_id(item, date), the same on every device (see types.py).
+# check's id is check_id(item, date), the same on every device (see records.py).
 DERIVED_IDS: dict[str, Callable[[RecordType, dict[str, Any]], uuid.UUID | None]] = {
     "check": _check_id,
 }
 
 
-class BadFile(Exception):
-    """The file is refused whole (400), or is too large (413)."""
-
-    def __init__(self, errors: dict, *, status: int = 400) -> None:
-        super().__init__(errors)
-        self.errors = errors
-        self.status = status
-
-
-def too_large() -> BadFile:
-    return BadFile(
+def too_large() -> BadRequest:
+    return BadRequest(
         {
             "detail": _("This file is too large to import: at most %(mb)d MB and %(n)s records.")
             % {"mb": MAX_BYTES // (1024 * 1024), "n": f"{MAX_RECORDS:,}"}
@@ -98,14 +89,14 @@ class Item:
 
 
 def parse(raw: bytes) -> Any:
-    """The file's bytes as JSON; BadFile if it is too large or not JSON."""
+    """The file's bytes as JSON; BadRequest if it is too large or not JSON."""
     if len(raw) > MAX_BYTES:
         raise too_large()
     try:
         return json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         message = _("This file is not JSON. Choose an Ippo export file (.json).")
-        raise BadFile({"file": [message]}) from None
+        raise BadRequest({"file": [message]}) from None
 
 
 def _item(rt: RecordType, raw: Any) -> tuple[Item | None, dict[str, list[str]]]:
@@ -114,9 +105,9 @@ def _item(rt: RecordType, raw: Any) -> tuple[Item | None, dict[str, list[str]]]:
     errors: dict[str, list[str]] = {}
     record_id = None
     try:
-        record_id = parse_uuid(raw.get("id"))
-    except FieldError as exc:
-        errors["id"] = [str(exc.message)]
+        record_id = uuid_of(raw.get("id"))
+    except PydanticCustomError as exc:
+        errors["id"] = [said(exc)]
     if raw.get("type", rt.name) != rt.name:
         errors["type"] = [_("This record is listed under “%(type)s”.") % {"type": rt.name}]
     fields = raw.get("fields")
@@ -131,14 +122,14 @@ def _item(rt: RecordType, raw: Any) -> tuple[Item | None, dict[str, list[str]]]:
 
 
 def read(data: Any) -> list[Item]:
-    """Every record of the document in dependency order; BadFile naming what is wrong."""
+    """Every record of the document in dependency order; BadRequest naming what is wrong."""
     if not isinstance(data, dict):
-        raise BadFile({"file": [_("This is not an Ippo export file.")]})
+        raise BadRequest({"file": [_("This is not an Ippo export file.")]})
     if data.get("format") != FORMAT:
-        raise BadFile({"format": [_("This is not an Ippo export file.")]})
+        raise BadRequest({"format": [_("This is not an Ippo export file.")]})
     version = data.get("version")
     if isinstance(version, bool) or version != VERSION:
-        raise BadFile(
+        raise BadRequest(
             {
                 "version": [
                     _("This Ippo reads export format version %(ours)d; the file has %(theirs)s.")
@@ -148,7 +139,7 @@ def read(data: Any) -> list[Item]:
         )
     by_type = data.get("records")
     if not isinstance(by_type, dict):
-        raise BadFile({"records": [_("Send the records as an object of record types.")]})
+        raise BadRequest({"records": [_("Send the records as an object of record types.")]})
     if sum(len(v) for v in by_type.values() if isinstance(v, list)) > MAX_RECORDS:
         raise too_large()
     errors: dict[str, Any] = {}
@@ -172,7 +163,7 @@ def read(data: Any) -> list[Item]:
         if len(errors) >= MAX_SHAPE_ERRORS:
             break
     if errors:
-        raise BadFile({"records": errors})
+        raise BadRequest({"records": errors})
     order = {rt.name: n for n, rt in enumerate(registry.all_types())}
     return sorted(items.values(), key=lambda item: order[item.type.name])
 
@@ -180,18 +171,10 @@ def read(data: Any) -> list[Item]:
 def _unchanged(item: Item, row: dict) -> bool:
     """True if every field the file names already holds the file's value."""
     rt = item.type
-    for name, value in item.fields.items():
-        if name in rt.derived:
-            continue  # computed by the server; a sent value is ignored
-        spec = rt.fields.get(name)
-        if spec is None:
-            return False
-        try:
-            if spec.clean(value) != row[spec.attr]:
-                return False
-        except FieldError:
-            return False
-    return True
+    cleaned, errors = rt.clean(item.fields)  # a derived value in the file is ignored
+    if errors:
+        return False
+    return all(value == row[rt.attr_of[name]] for name, value in cleaned.items())
 
 
 def _current(user, items: list[Item]) -> dict[tuple[str, uuid.UUID], dict]:
@@ -209,18 +192,18 @@ def _current(user, items: list[Item]) -> dict[tuple[str, uuid.UUID], dict]:
     return rows
 
 
-def _rewritten(spec, value: Any, moved: dict[tuple[str, uuid.UUID], uuid.UUID]) -> Any:
-    """A Ref's or RefList's value from the file with every renumbered id replaced; anything
+def _rewritten(ref: Reference, value: Any, moved: dict[tuple[str, uuid.UUID], uuid.UUID]) -> Any:
+    """A reference field's value from the file with every renumbered id replaced; anything
     malformed is left as it is for the push to reject."""
 
     def one(raw: Any) -> Any:
         try:
-            new = moved.get((spec.target, parse_uuid(raw)))
-        except FieldError:
+            new = moved.get((ref.target, uuid_of(raw)))
+        except PydanticCustomError:
             return raw
         return raw if new is None else str(new)
 
-    if isinstance(spec, RefList):
+    if ref.many:
         return [one(raw) for raw in value] if isinstance(value, list) else value
     return one(value)
 
@@ -245,9 +228,9 @@ def _renumber(user, items: list[Item], rows: dict[tuple[str, uuid.UUID], dict]) 
     out = []
     for item in items:  # referenced types first: a recomputed id is known before it is used
         rt, fields, rewired = item.type, dict(item.fields), False
-        for name, spec in rt.refs.items():
+        for name, ref in rt.refs.items():
             if name in fields:
-                value = _rewritten(spec, fields[name], moved)
+                value = _rewritten(ref, fields[name], moved)
                 rewired = rewired or value != fields[name]
                 fields[name] = value
         record_id = moved.get((rt.name, item.id), item.id)

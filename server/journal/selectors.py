@@ -26,6 +26,21 @@ def _code_points(text: str) -> tuple[int, ...]:
     return tuple(ord(c) for c in text)
 
 
+def top_improvements(groups) -> list[dict]:
+    """The TOP_IMPROVEMENTS biggest time savers of {improvement, task, minutes_saved, ...}:
+    most minutes first, then by improvement, then by task (the weekly report, the monthly
+    summary and the phone's report.ts all rank this way)."""
+    ranked = sorted(
+        groups,
+        key=lambda i: (
+            -i["minutes_saved"],
+            _code_points(i["improvement"]),
+            _code_points(i["task"]),
+        ),
+    )
+    return ranked[:TOP_IMPROVEMENTS]
+
+
 def completion_rate(done: int, items: int) -> float:
     """done / (items * 7), rounded half up to 4 decimal places; 0 without items."""
     if items <= 0:
@@ -57,28 +72,21 @@ def _efficiency(user, week: Week) -> dict:
         .values("task", "improvement")
         .annotate(n=Count("id"), saved=Sum("minutes_saved"))
     )
-    improvements = sorted(
-        (
-            {
-                "improvement": row["improvement"],
-                "task": row["task"],
-                "minutes_saved": row["saved"],
-                "entries": row["n"],
-            }
-            for row in groups
-        ),
-        key=lambda i: (
-            -i["minutes_saved"],
-            _code_points(i["improvement"]),
-            _code_points(i["task"]),
-        ),
+    improvements = top_improvements(
+        {
+            "improvement": row["improvement"],
+            "task": row["task"],
+            "minutes_saved": row["saved"],
+            "entries": row["n"],
+        }
+        for row in groups
     )
     return {
         "tasks_logged": totals["n"],
         "minutes_spent": totals["spent"] or 0,
         "minutes_saved": totals["saved"] or 0,
         "outcomes": outcomes,
-        "top_improvements": improvements[:TOP_IMPROVEMENTS],
+        "top_improvements": improvements,
     }
 
 

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from server.journal import weeks
+from server.journal import records, selectors, weeks
 
 
 class WeekQuerySerializer(serializers.Serializer):
@@ -43,7 +43,7 @@ class ImprovementSerializer(serializers.Serializer):
 class ProgressedGoalSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     title = serializers.CharField()
-    status = serializers.ChoiceField(choices=["open", "done"])
+    status = serializers.ChoiceField(choices=records.PROGRESS_STATUSES)
     progress = serializers.IntegerField(min_value=0, max_value=100)
     due = serializers.DateField()
 
@@ -57,7 +57,9 @@ class WeeklyReportSerializer(serializers.Serializer):
     minutes_spent = serializers.IntegerField(min_value=0)
     minutes_saved = serializers.IntegerField(min_value=0)
     outcomes = OutcomeSerializer(many=True)
-    top_improvements = ImprovementSerializer(many=True, help_text="at most 5")
+    top_improvements = serializers.ListField(
+        child=ImprovementSerializer(), max_length=selectors.TOP_IMPROVEMENTS
+    )
     learning_minutes = serializers.IntegerField(min_value=0)
     learning_sessions = serializers.IntegerField(min_value=0)
     contacts = serializers.IntegerField(min_value=0)

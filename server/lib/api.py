@@ -1,5 +1,6 @@
-"""What every API view shares: Django validation errors become 400s with field errors, and the
-OpenAPI schema documents the error answers every view can give (see AutoSchema)."""
+"""What every API view shares: Django validation errors and BadRequest become 400s (or the
+status they carry) with field errors, and the OpenAPI schema documents the error answers
+every view can give (see AutoSchema)."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
@@ -7,12 +8,26 @@ from drf_spectacular.plumbing import ResolvedComponent
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import exceptions, serializers
 from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 UNSAFE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 
 
+class BadRequest(Exception):
+    """A request refused whole, before anything is written: `errors` is the answer's body
+    ({"field": ["message"]}, or {"detail": "…"}) and `status` its code (400, or 413 when it
+    is too large). A service raises it; the exception handler answers it."""
+
+    def __init__(self, errors: dict, *, status: int = 400) -> None:
+        super().__init__(errors)
+        self.errors = errors
+        self.status = status
+
+
 def exception_handler(exc, context):
+    if isinstance(exc, BadRequest):
+        return Response(exc.errors, status=exc.status)
     if isinstance(exc, DjangoValidationError):
         if hasattr(exc, "error_dict"):
             exc = exceptions.ValidationError(exc.message_dict)

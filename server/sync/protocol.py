@@ -12,9 +12,10 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from server.lib.api import BadRequest
 from server.sync import registry
-from server.sync.fields import FieldError, parse_uuid
 from server.sync.registry import RecordType
+from server.sync.values import PydanticCustomError, said, say, uuid_of
 
 MAX_OPS = 200
 MAX_BYTES = 512 * 1024
@@ -31,15 +32,8 @@ class Op:
     fields: dict[str, Any]
 
 
-class BadPush(Exception):
-    def __init__(self, errors: dict, *, status: int = 400) -> None:
-        super().__init__(errors)
-        self.errors = errors
-        self.status = status
-
-
-def too_large() -> BadPush:
-    return BadPush(
+def too_large() -> BadRequest:
+    return BadRequest(
         {
             "detail": _("This push is too large: send at most %(ops)d ops and %(kb)d KB at once.")
             % {"ops": MAX_OPS, "kb": MAX_BYTES // 1024}
@@ -50,7 +44,7 @@ def too_large() -> BadPush:
 
 def _whole_number(value: Any, minimum: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise FieldError(_("Send a whole number of at least %(n)d.") % {"n": minimum})
+        raise say(_("Send a whole number of at least %(n)d.") % {"n": minimum})
     return value
 
 
@@ -65,12 +59,12 @@ def _parse_op(raw: Any) -> tuple[Op | None, dict[str, list[str]]]:
             continue
         try:
             values[name] = check(raw[name])
-        except FieldError as exc:
-            errors[name] = [str(exc.message)]
+        except PydanticCustomError as exc:
+            errors[name] = [said(exc)]
     try:
         values["base_version"] = _whole_number(raw.get("base_version", 0), 0)
-    except FieldError as exc:
-        errors["base_version"] = [str(exc.message)]
+    except PydanticCustomError as exc:
+        errors["base_version"] = [said(exc)]
     fields = raw.get("fields", {})
     if not isinstance(fields, dict) or (values.get("action") == "upsert" and "fields" not in raw):
         errors["fields"] = [_("Send the record's fields as an object.")]
@@ -85,34 +79,34 @@ def _op_seq(value: Any) -> int:
 
 def _action(value: Any) -> str:
     if value not in ACTIONS:
-        raise FieldError(_("Use “upsert” or “delete”."))
+        raise say(_("Use “upsert” or “delete”."))
     return value
 
 
 def _record_type(value: Any) -> RecordType:
     record_type = registry.get(value) if isinstance(value, str) else None
     if record_type is None:
-        raise FieldError(_("“%(type)s” is not a record type.") % {"type": value})
+        raise say(_("“%(type)s” is not a record type.") % {"type": value})
     return record_type
 
 
-_CHECKS = (("op_seq", _op_seq), ("action", _action), ("type", _record_type), ("id", parse_uuid))
+_CHECKS = (("op_seq", _op_seq), ("action", _action), ("type", _record_type), ("id", uuid_of))
 
 
 def parse_push(data: Any) -> tuple[uuid.UUID, list[Op]]:
-    """Check a push body; raise BadPush (400 or 413) with every problem named."""
+    """Check a push body; raise BadRequest (400 or 413) with every problem named."""
     if not isinstance(data, dict):
-        raise BadPush({"non_field_errors": [_("Send a JSON object with device_id and ops.")]})
+        raise BadRequest({"non_field_errors": [_("Send a JSON object with device_id and ops.")]})
     errors: dict[str, Any] = {}
     device_id = None
     try:
-        device_id = parse_uuid(data.get("device_id"))
-    except FieldError as exc:
-        errors["device_id"] = [str(exc.message)]
+        device_id = uuid_of(data.get("device_id"))
+    except PydanticCustomError as exc:
+        errors["device_id"] = [said(exc)]
     raw_ops = data.get("ops")
     if not isinstance(raw_ops, list):
         errors["ops"] = [_("Send the ops as a list.")]
-        raise BadPush(errors)
+        raise BadRequest(errors)
     if len(raw_ops) > MAX_OPS:
         raise too_large()
     ops, op_errors = [], {}
@@ -125,5 +119,5 @@ def parse_push(data: Any) -> tuple[uuid.UUID, list[Op]]:
     if op_errors:
         errors["ops"] = op_errors
     if errors:
-        raise BadPush(errors)
+        raise BadRequest(errors)
     return device_id, ops

@@ -19,7 +19,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from server.sync import bulk
-from server.sync.fields import FieldError
 from server.sync.models import Device, OpLog, SyncCounter
 from server.sync.protocol import Op
 from server.sync.registry import all_types
@@ -83,11 +82,9 @@ def _load(user_id: int, ops: list[Op]) -> _Batch:
     for op in ops:
         ids[op.type.name].add(op.id)
         types[op.type.name] = op.type
-        for name, spec in op.type.refs.items():
-            try:
-                refs[spec.target].update(spec.ids(spec.clean(op.fields[name])))
-            except (KeyError, FieldError):
-                pass  # missing or malformed: the op's own validation reports it
+        for name, ref in op.type.refs.items():
+            if name in op.fields:
+                refs[ref.target].update(_sent_ids(op.fields[name]))
     for name, record_ids in ids.items():
         model = types[name].model
         found = bulk.existing(model, record_ids)
@@ -107,33 +104,39 @@ def _load(user_id: int, ops: list[Op]) -> _Batch:
     return batch
 
 
+def _sent_ids(value: Any) -> list[uuid.UUID]:
+    """The ids a reference field's raw value names, for loading; anything malformed is
+    skipped (the op's own validation reports it)."""
+    out = []
+    for item in value if isinstance(value, list) else (value,):
+        if isinstance(item, str):
+            try:
+                out.append(uuid.UUID(item))
+            except ValueError:
+                pass
+    return out
+
+
 def _clean(op: Op, row: models.Model | None, batch: _Batch) -> tuple[dict, dict]:
     """The op's fields as stored values, and the errors that reject it."""
     rt = op.type
-    cleaned: dict[str, Any] = {}
-    errors: dict[str, list[str]] = {}
-    for name, value in op.fields.items():
-        spec = rt.fields.get(name)
-        if spec is None:
-            if name not in rt.derived:  # a client-sent derived value is ignored
-                errors[name] = [_("Unknown field.")]
-            continue
-        try:
-            cleaned[name] = spec.clean(value)
-        except FieldError as exc:
-            errors[name] = [str(exc.message)]
+    cleaned, errors = rt.clean(op.fields)
     if row is None:
         for name in rt.required:
             if name not in op.fields:
                 errors[name] = [_("This field is required.")]
-    for name, spec in rt.refs.items():
+    for name, ref in rt.refs.items():
         if name in cleaned and name not in errors:
             # A reference the record already holds stays valid even if its target has since
             # been purged; only new references must point at her records.
-            held = set(spec.ids(getattr(row, spec.attr))) if row is not None else set()
-            if not all(i in held or batch.owns(spec.target, i) for i in spec.ids(cleaned[name])):
+            held = set(ref.ids(getattr(row, ref.attr))) if row is not None else set()
+            if not all(i in held or batch.owns(ref.target, i) for i in ref.ids(cleaned[name])):
                 errors[name] = [_("There is no such record of yours.")]
     return cleaned, errors
+
+
+def _as_is(value: Any) -> Any:
+    return value
 
 
 def _log(op: Op, batch: _Batch, device_id: uuid.UUID, status: str, **details) -> None:
@@ -180,9 +183,9 @@ def _upsert(op: Op, batch: _Batch, version: int, now, device_id: uuid.UUID) -> d
     if row is None:
         current = rt.initial()
     else:
-        current = {name: getattr(row, spec.attr) for name, spec in rt.fields.items()}
+        current = {name: getattr(row, rt.attr_of[name]) for name in rt.fields}
     merged = {**current, **cleaned}
-    if rt.check and (problems := rt.check(op.id, merged)):
+    if problems := rt.rules(op.id, merged):
         return _reject(op, {k: [v] for k, v in problems.items()}, batch, device_id)
 
     replaced = {}
@@ -190,7 +193,7 @@ def _upsert(op: Op, batch: _Batch, version: int, now, device_id: uuid.UUID) -> d
         # Another device changed the record since this one last saw it: a field both set
         # goes to this (later) push, and the value it replaces is kept in the op log.
         replaced = {
-            name: rt.fields[name].to_json(current[name])
+            name: rt.to_json.get(name, _as_is)(current[name])
             for name in cleaned
             if row.field_versions.get(name, 0) > op.base_version and current[name] != merged[name]
         }
@@ -201,12 +204,11 @@ def _upsert(op: Op, batch: _Batch, version: int, now, device_id: uuid.UUID) -> d
     elif key not in batch.new:
         batch.changed[key] = row
     for name, value in merged.items():
-        setattr(row, rt.fields[name].attr, value)
+        setattr(row, rt.attr_of[name], value)
     for name in cleaned:
         row.field_versions[name] = version
-    if rt.derive:
-        for name, value in rt.derive(merged).items():
-            setattr(row, name, value)
+    for name, value in rt.derive(merged).items():
+        setattr(row, name, value)
     row.version, row.deleted, row.updated_at = version, False, now
     if replaced:
         _log(op, batch, device_id, MERGED, replaced=replaced)

@@ -10,7 +10,6 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from server.sync.fields import Ref
 from server.sync.models import SyncCounter
 from server.sync.registry import RecordType, all_types
 
@@ -19,10 +18,10 @@ def _stale(rt: RecordType, user_id: int, cutoff: dt.datetime):
     """The user's old tombstones of one type that no other record still points at."""
     stale = rt.model.objects.filter(user_id=user_id, deleted=True, updated_at__lt=cutoff)
     for other in all_types():
-        for spec in other.refs.values():
-            if isinstance(spec, Ref) and spec.target == rt.name:
-                pointed = other.model.objects.filter(**{f"{spec.attr}__isnull": False})
-                stale = stale.exclude(pk__in=pointed.values(spec.attr))
+        for ref in other.refs.values():
+            if not ref.many and ref.target == rt.name:
+                pointed = other.model.objects.filter(**{f"{ref.attr}__isnull": False})
+                stale = stale.exclude(pk__in=pointed.values(ref.attr))
     return stale
 
 

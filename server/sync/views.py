@@ -1,12 +1,13 @@
 from django.utils.translation import gettext as _
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.plumbing import ResolvedComponent
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from server.lib import api
-from server.sync import fields, protocol, registry, selectors, services
+from server.sync import protocol, registry, selectors, services
 
 
 class _RecordTypeField(serializers.ChoiceField):
@@ -16,47 +17,28 @@ class _RecordTypeField(serializers.ChoiceField):
         super().__init__(choices=[rt.name for rt in registry.all_types()], **kwargs)
 
 
-def _spec_schema(spec: fields.Spec) -> dict:
-    """The JSON schema of one field spec, for the API docs and the fuzzer (schema only)."""
-    if isinstance(spec, fields.Str):
-        schema = {"type": "string", "minLength": spec.min_length, "maxLength": spec.max_length}
-    elif isinstance(spec, fields.Int):
-        schema = {"type": "integer", "minimum": spec.min_value}
-        if spec.max_value is not None:
-            schema["maximum"] = spec.max_value
-    elif isinstance(spec, fields.Bool):
-        schema = {"type": "boolean"}
-    elif isinstance(spec, fields.Date):
-        schema = {"type": "string", "format": "date"}
-    elif isinstance(spec, fields.DecimalSpec):
-        schema = {"type": "number", "minimum": float(spec.min_value)}
-    elif isinstance(spec, fields.Choice):
-        schema = {"type": "string", "enum": list(spec.choices)}
-    elif isinstance(spec, fields.Ref):
-        schema = {"type": "string", "format": "uuid", "description": f"a {spec.target}'s id"}
-    elif isinstance(spec, fields.RefList):
-        items = {"type": "string", "format": "uuid"}
-        schema = {"type": "array", "maxItems": spec.max_items, "items": items}
-    elif isinstance(spec, fields.StrList):
-        items = {"type": "string", "maxLength": spec.max_length}
-        schema = {"type": "array", "maxItems": spec.max_items, "items": items}
-    elif isinstance(spec, fields.Mapping):
-        schema = {"type": "object", "maxProperties": spec.max_items}
-    else:
-        schema = {}
-    if spec.null:
-        schema["nullable"] = True
-    return schema
+def _fields_component(auto_schema, rt: registry.RecordType) -> dict:
+    """A reference to the record type's fields as its pydantic model publishes them (one
+    component per type, plus any it is built from, such as an employer's Criterion)."""
+    schema = rt.schema.model_json_schema(
+        ref_template="#/components/schemas/{model}", mode="validation"
+    )
+    for name, sub in schema.pop("$defs", {}).items():
+        auto_schema.registry.register_on_missing(_component(name, sub))
+    component = _component(_component_name(rt), schema)
+    auto_schema.registry.register_on_missing(component)
+    return component.ref
 
 
-def _upsert_schema(rt: registry.RecordType) -> dict:
-    record = {
-        "type": "object",
-        "properties": {name: _spec_schema(spec) for name, spec in rt.fields.items()},
-        "additionalProperties": False,
-    }
-    if rt.required:
-        record["required"] = list(rt.required)
+def _component_name(rt: registry.RecordType) -> str:
+    return f"{rt.schema.__name__}Fields"
+
+
+def _component(name: str, schema: dict) -> ResolvedComponent:
+    return ResolvedComponent(name=name, type=ResolvedComponent.SCHEMA, object=name, schema=schema)
+
+
+def _upsert_schema(auto_schema, rt: registry.RecordType) -> dict:
     return {
         "type": "object",
         "title": f"upsert {rt.name}",
@@ -64,7 +46,7 @@ def _upsert_schema(rt: registry.RecordType) -> dict:
             **_OP_HEAD,
             "action": {"type": "string", "enum": ["upsert"]},
             "type": {"type": "string", "enum": [rt.name]},
-            "fields": record,
+            "fields": _fields_component(auto_schema, rt),
         },
         "required": ["op_seq", "action", "type", "id", "fields"],
     }
@@ -97,7 +79,7 @@ class OpsFieldSchema(OpenApiSerializerFieldExtension):
             },
             "required": ["op_seq", "action", "type", "id"],
         }
-        ops = [_upsert_schema(rt) for rt in registry.all_types()] + [delete]
+        ops = [_upsert_schema(auto_schema, rt) for rt in registry.all_types()] + [delete]
         return {"type": "array", "maxItems": protocol.MAX_OPS, "items": {"oneOf": ops}}
 
 
@@ -153,12 +135,8 @@ class PushView(APIView):
     )
     def post(self, request):
         if int(request.META.get("CONTENT_LENGTH") or 0) > protocol.MAX_BYTES:
-            error = protocol.too_large()
-            return Response(error.errors, status=error.status)
-        try:
-            device_id, ops = protocol.parse_push(request.data)
-        except protocol.BadPush as error:
-            return Response(error.errors, status=error.status)
+            raise protocol.too_large()
+        device_id, ops = protocol.parse_push(request.data)
         return Response(services.push(user=request.user, device_id=device_id, ops=ops))
 
 

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from server.accounts.models import User
 from server.journal import imports
-from server.journal.types import check_id
+from server.journal.records import check_id
 from server.sync import registry
 from server.sync.models import SyncCounter
 from tests.conftest import ApiClient

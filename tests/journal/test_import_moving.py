@@ -5,9 +5,8 @@ import uuid
 
 import pytest
 
-from server.journal.types import check_id
+from server.journal.records import check_id
 from server.sync import registry
-from server.sync.fields import RefList
 from server.sync.models import OpLog
 from server.sync.registry import all_types
 from tests.factories import UserFactory
@@ -34,7 +33,7 @@ def moved_to(doc: dict, ids: dict[str, str]) -> dict[tuple[str, str], dict]:
         fields = dict(fields)
         for field, spec in registry.get(name).refs.items():
             value = fields.get(field)
-            if isinstance(spec, RefList):
+            if spec.many:
                 fields[field] = [ids[v] for v in value]
             elif value is not None:
                 fields[field] = ids[value]
@@ -200,7 +199,7 @@ def test_a_reference_to_the_old_accounts_record_outside_the_file_is_still_refuse
     assert sum(len(v) for v in export_of(new)["records"].values()) == report["created"]
     for rt in all_types():
         for field, spec in rt.refs.items():
-            if not isinstance(spec, RefList):
+            if not spec.many:
                 target = registry.get(spec.target).model
                 theirs = rt.model.objects.filter(user=new).exclude(**{f"{field}__isnull": True})
                 assert not theirs.exclude(

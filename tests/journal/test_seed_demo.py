@@ -8,7 +8,7 @@ from server.accounts.models import User
 from server.guide import selfcheck
 from server.journal import demo
 from server.journal.models import CareerMode, Check, EfficiencyLog, SelfCheck
-from server.journal.types import check_id
+from server.journal.records import check_id
 from server.sync.models import Device, OpLog, SyncCounter
 from server.sync.registry import all_types
 from tests.conftest import ApiClient

@@ -191,3 +191,13 @@ def test_a_week_that_does_not_exist_is_a_field_error(bad, owner_api):
 def test_it_needs_a_signed_in_user(api, db):
     response = api.get(f"{URL}?week=2026-W47")
     assert response.status_code == 401
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"][:60] for c in CASES])
+def test_one_ranking_of_improvements_for_the_report_and_the_monthly_summary(case):
+    # selectors.top_improvements ranks for the weekly report and for the monthly summary
+    # (summaries/selectors/activity.py); the shared vectors hold ties, ranked the same way
+    # by report.ts on the phone.
+    expected = case["expect"]["top_improvements"]
+    assert selectors.top_improvements(reversed(expected)) == expected
+    assert selectors.top_improvements(sorted(expected, key=lambda i: i["task"])) == expected

@@ -6,7 +6,7 @@ import pytest
 
 from server.guide import selfcheck
 from server.journal.models import Check, SelfCheck
-from server.journal.types import check_id
+from server.journal.records import check_id
 from tests.sync.conftest import new_id, op
 
 ITEM = "6f1e2d3c-4b5a-4978-8877-665544332211"

@@ -2,7 +2,7 @@ import pytest
 from django.core.management import call_command
 
 from server.journal.models import EfficiencyLog
-from server.journal.types import check_id
+from server.journal.records import check_id
 from tests.sync.conftest import log, new_id, op
 
 

@@ -6,7 +6,7 @@ import { t } from '../i18n'
 import { streakOf } from '../rules/today'
 import { checkId, newId, saveRecord } from '../store/records'
 import type { LocalRecord } from '../types'
-import type { CheckFields, ChecklistItemFields } from './schema'
+import type { CheckFields, ChecklistItemFields } from '../records/schema'
 import { showToast } from './toast'
 import { toneKey, type Tone } from './tone'
 

@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks'
 import { api, ApiError } from '../api'
 import { t } from '../i18n'
 import { syncNow } from '../sync/client'
-import { fieldLabel, typeLabel } from './schema'
+import { fieldLabel, typeLabel } from '../records/schema'
 import { showToast } from './toast'
 
 export interface ImportReport {

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks'
 
 import { t } from '../i18n'
 import { Fields, useForm } from './Fields'
-import { toFormValues, type FieldSpec } from './schema'
+import { toFormValues, type FieldSpec } from '../records/schema'
 
 interface Props {
   specs: FieldSpec[]

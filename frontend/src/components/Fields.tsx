@@ -4,7 +4,7 @@ import type { ComponentChildren } from 'preact'
 import { useState } from 'preact/hooks'
 
 import { t, tMaybe } from '../i18n'
-import { choiceLabel, fieldLabel, parseForm, type FieldSpec, type FormValues } from './schema'
+import { choiceLabel, fieldLabel, parseForm, type FieldSpec, type FormValues } from '../records/schema'
 
 export function useForm(
   specs: FieldSpec[],

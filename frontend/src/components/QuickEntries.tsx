@@ -8,7 +8,7 @@ import { newId, saveRecord } from '../store/records'
 import { addDays } from '../time'
 import type { LocalRecord, RecordType } from '../types'
 import { Fields, useForm } from './Fields'
-import { SCHEMAS, toFormValues, type EfficiencyFields, type FieldSpec } from './schema'
+import { SCHEMAS, toFormValues, type EfficiencyFields, type FieldSpec } from '../records/schema'
 import { showToast } from './toast'
 import { toneKey, type Tone } from './tone'
 

@@ -7,7 +7,7 @@ import { getRecord } from '../store/records'
 import { discardRejected, listRejected, retryRejected } from '../sync/client'
 import type { Rejected } from '../types'
 import { EntryEditor, changedFields } from './EntryEditor'
-import { SCHEMAS, fieldLabel, guessSpecs, typeLabel } from './schema'
+import { SCHEMAS, fieldLabel, guessSpecs, typeLabel } from '../records/schema'
 import { entryDetails, entryTitle } from './summary'
 import { showToast } from './toast'
 

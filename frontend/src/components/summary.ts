@@ -1,6 +1,6 @@
 // One-line descriptions of records, shared by History and the rejected-ops panel.
 import { formatMinutes, t } from '../i18n'
-import { choiceLabel } from './schema'
+import { choiceLabel } from '../records/schema'
 
 function num(value: unknown): number {
   const n = Number(value)

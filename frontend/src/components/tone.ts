@@ -2,7 +2,7 @@
 // defence reassures ("thin and long"), and without a mode the voice stays neutral. Which
 // mode covers a day is the mode tool's rule (toneOn in tools/mode.ts); these are the words.
 import type { MsgKey } from '../i18n'
-import type { CareerModeFields } from './schema'
+import type { CareerModeFields } from '../records/schema'
 
 export type Tone = CareerModeFields['mode'] | 'neutral'
 

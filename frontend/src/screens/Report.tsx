@@ -7,7 +7,7 @@ import { useMemo, useRef, useState } from 'preact/hooks'
 
 import { useToday, useUser } from '../components/context'
 import { useRecords } from '../components/hooks'
-import type { CareerModeFields } from '../components/schema'
+import type { CareerModeFields } from '../records/schema'
 import { showToast } from '../components/toast'
 import type { Tone } from '../components/tone'
 import { formatDay, formatMinutes, locale } from '../i18n'

@@ -14,7 +14,7 @@ import type {
   ContactFields,
   EfficiencyFields,
   LearningFields,
-} from '../components/schema'
+} from '../records/schema'
 import { formatDay, formatMinutes, t } from '../i18n'
 import { currentMode, toneOn } from '../tools/mode'
 import { ModeCard } from '../tools/mode-card'

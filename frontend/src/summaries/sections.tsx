@@ -5,6 +5,7 @@ import { formatDay, formatMinutes, getLang, t as tShell } from '../i18n'
 import { t, type SummariesKey } from '../i18n/summaries'
 import { changeFrom, formatNumber } from './compare'
 import { Bars, ChangeText, CompareBars, FactRow, FigureRow, show } from './parts'
+import { PLACES } from '../records/schema'
 import type { Figures, Place, SummaryDetail } from './types'
 
 interface SectionProps {
@@ -133,8 +134,6 @@ export function EfficiencySection({ f, gentle }: SectionProps) {
     </section>
   )
 }
-
-const PLACES: Place[] = ['commute', 'night', 'audio', 'other']
 
 export function LearningSection({ f, gentle }: SectionProps) {
   const learning = f.learning

@@ -10,7 +10,9 @@ export interface Compared {
   avg3: number | null
 }
 
-export type Place = 'commute' | 'night' | 'audio' | 'other'
+import type { Place } from '../tools/learning'
+
+export type { Place }
 
 export type Area = 'checklist' | 'efficiency' | 'goals' | 'learning' | 'network' | 'self_check' | 'steady'
 

@@ -19,7 +19,7 @@ export function BriefGoals({ selected, onChange }: Props) {
   const lang = getLang()
   const [title, setTitle] = useState('')
   const [due, setDue] = useState('')
-  const [category, setCategory] = useState<string>('role')
+  const [category, setCategory] = useState<GoalFields['category']>('role')
   const [errors, setErrors] = useState<{ title?: string; due?: string }>({})
   const [busy, setBusy] = useState(false)
 
@@ -135,7 +135,7 @@ export function BriefGoals({ selected, onChange }: Props) {
           </div>
           <div class="field">
             <label for="brief-goal-category">{t('brief.goal_category')}</label>
-            <select id="brief-goal-category" data-testid="brief-goal-new-category" value={category} onChange={(e) => setCategory(e.currentTarget.value)}>
+            <select id="brief-goal-category" data-testid="brief-goal-new-category" value={category} onChange={(e) => setCategory(e.currentTarget.value as GoalFields['category'])}>
               {GOAL_CATEGORIES.map((c) => (
                 <option key={c} value={c}>
                   {t(`brief.cat_${c}` as BriefKey)}

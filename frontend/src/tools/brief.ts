@@ -6,37 +6,25 @@ import type { SavedEarnings } from './earnings-latest'
 import { roughYen } from './yen'
 import { briefEn } from '../i18n/brief-en'
 import { briefJa, type BriefKey } from '../i18n/brief-ja'
+import { RECORD_FIELDS, type RecordFields } from '../gen/records'
 import type { LocalRecord } from '../types'
 
 export type Lang = 'ja' | 'en'
 
-/** The meeting_brief record's fields (server/journal/types.py; each text ≤ 2000). */
-export interface BriefFields {
-  meeting_on: string
-  satisfaction: number
-  wanted_work: string
-  time_plan: string
-  company_benefit: string
-  asks: string
-  after_notes: string
-  goals: string[]
-}
+/** The meeting_brief record's fields (generated from server/journal/records.py). */
+export type BriefFields = RecordFields['meeting_brief']
 
 export type BriefText = 'wanted_work' | 'time_plan' | 'company_benefit' | 'asks' | 'after_notes'
 
-export interface GoalFields {
-  title: string
-  category: string
-  due: string
-  status: string
-  progress: number
-}
+export type GoalFields = Pick<RecordFields['goal'], 'title' | 'category' | 'due' | 'status' | 'progress'>
 
-export const TEXT_MAX = 2000
-export const GOAL_TITLE_MAX = 200
-export const GOALS_MAX = 20
-export const SATISFACTION = [1, 2, 3, 4, 5] as const
-export const GOAL_CATEGORIES = ['role', 'skill', 'certification', 'work_style', 'other'] as const
+// The server's bounds (generated from server/journal/records.py).
+export const TEXT_MAX = RECORD_FIELDS.meeting_brief.wanted_work.maxLength
+export const GOAL_TITLE_MAX = RECORD_FIELDS.goal.title.maxLength
+export const GOALS_MAX = RECORD_FIELDS.meeting_brief.goals.maxItems
+const { min: LEAST, max: MOST } = RECORD_FIELDS.meeting_brief.satisfaction
+export const SATISFACTION = Array.from({ length: MOST - LEAST + 1 }, (_, i) => LEAST + i)
+export { GOAL_CATEGORIES } from './goals'
 
 const DICTS: Record<Lang, Record<BriefKey, string>> = { ja: briefJa, en: briefEn }
 const LOCALES: Record<Lang, string> = { ja: 'ja-JP', en: 'en-GB' }

@@ -1,7 +1,7 @@
 // Employer comparison, as plain functions of her employer records: the guide's default
 // criteria, her own criteria, the shared weights and the weighted totals that rank them.
 //
-// The record keeps {score, weight} per criterion per employer (server/journal/types.py),
+// The record keeps {score, weight} per criterion per employer (server/journal/records.py),
 // but a weight says how much a criterion matters to HER, not to one company: the screen
 // sets it once and writes the same weight to every employer. When records disagree (two
 // devices changed a weight offline), the most recently changed employer's weight wins.
@@ -11,17 +11,13 @@
 // A criterion weighted 0 does not count; with every weight 0 there is no total (null).
 // A criterion not scored yet counts as 0, so every employer is judged on the same criteria.
 
-export interface Criterion {
-  score: number
-  weight: number
-}
+import type { components } from '../gen/api'
+import type { RecordFields } from '../gen/records'
 
-export interface EmployerFields {
-  name: string
-  url: string
-  criteria: Record<string, Criterion>
-  note: string
-}
+/** A part left out is 0 on the server; the phone always writes both. */
+export type Criterion = Required<components['schemas']['Criterion']>
+
+export type EmployerFields = Omit<RecordFields['employer'], 'criteria'> & { criteria: Record<string, Criterion> }
 
 /** The guide's criteria (chapter 9 and the brief's remedy 5), in the order they are shown. */
 export const DEFAULT_CRITERIA = [

@@ -4,7 +4,7 @@
 import type { ComponentChildren } from 'preact'
 
 import { FieldControl, type FormApi } from '../components/Fields'
-import type { FieldSpec } from '../components/schema'
+import type { FieldSpec } from '../records/schema'
 import { t, type GoalsKey } from '../i18n/goals'
 import { clampProgress } from './goals'
 

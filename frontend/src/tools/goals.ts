@@ -1,25 +1,17 @@
-// Goals ("by when, what"): their fields, the form's bounds (the same as the server's in
-// server/journal/types.py) and which list a goal belongs in on a given day. Pure: the
+// Goals ("by when, what"): their fields, the form (with the server's bounds, generated from
+// server/journal/records.py) and which list a goal belongs in on a given day. Pure: the
 // screens pass "today" in her time zone, so the rules are the same on every device.
-import type { FieldSpec } from '../components/schema'
+import type { RecordFields } from '../gen/records'
+import { field, type FieldSpec } from '../records/schema'
 import type { LocalRecord } from '../types'
 import { addDays, daysBetween } from '../time'
 
-export const GOAL_CATEGORIES = ['role', 'skill', 'certification', 'work_style', 'other'] as const
-export const GOAL_STATUSES = ['open', 'done', 'dropped'] as const
+export const GOAL_CATEGORIES = field('goal', 'category').choices as readonly GoalCategory[]
+export const GOAL_STATUSES = field('goal', 'status').choices as readonly GoalStatus[]
 
-export type GoalCategory = (typeof GOAL_CATEGORIES)[number]
-export type GoalStatus = (typeof GOAL_STATUSES)[number]
-
-export interface GoalFields {
-  title: string
-  category: GoalCategory
-  due: string
-  status: GoalStatus
-  progress: number
-  company_benefit: string
-  next_step: string
-}
+export type GoalFields = RecordFields['goal']
+export type GoalCategory = GoalFields['category']
+export type GoalStatus = GoalFields['status']
 
 export type Goal = LocalRecord<GoalFields>
 
@@ -30,13 +22,13 @@ export type Bucket = 'overdue' | 'soon' | 'open' | 'closed'
 export const BUCKETS: readonly Bucket[] = ['overdue', 'soon', 'open', 'closed']
 
 export const GOAL_SPECS: FieldSpec[] = [
-  { name: 'title', kind: 'text', required: true, maxLength: 200 },
-  { name: 'category', kind: 'choice', choices: GOAL_CATEGORIES, required: true },
-  { name: 'due', kind: 'date', required: true },
-  { name: 'progress', kind: 'int', min: 0, max: 100 },
-  { name: 'status', kind: 'choice', choices: GOAL_STATUSES, required: true },
-  { name: 'company_benefit', kind: 'textarea', maxLength: 1000 },
-  { name: 'next_step', kind: 'textarea', maxLength: 500 },
+  field('goal', 'title'),
+  field('goal', 'category', { required: true }),
+  field('goal', 'due'),
+  field('goal', 'progress'),
+  field('goal', 'status', { required: true }),
+  field('goal', 'company_benefit', { kind: 'textarea' }),
+  field('goal', 'next_step', { kind: 'textarea' }),
 ]
 
 /** Where a goal is listed on `day`: done and dropped goals are closed whatever their date. */

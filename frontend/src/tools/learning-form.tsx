@@ -4,21 +4,21 @@ import { useState } from 'preact/hooks'
 
 import { changedFields } from '../components/EntryEditor'
 import { useForm } from '../components/Fields'
-import { choiceLabel, toFormValues, type FieldSpec } from '../components/schema'
+import { choiceLabel, field, toFormValues, type FieldSpec } from '../records/schema'
 import { showToast } from '../components/toast'
 import { formatMinutes } from '../i18n'
 import { t } from '../i18n/goals'
 import { newId, saveRecord } from '../store/records'
 import type { Goal } from './goals'
 import { ToolField } from './goals-fields'
-import { PLACES, type LearningSessionFields, type Session } from './learning'
+import type { LearningSessionFields, Session } from './learning'
 
 const SPECS: Record<string, FieldSpec> = {
-  topic: { name: 'topic', kind: 'text', required: true, maxLength: 120 },
-  minutes: { name: 'minutes', kind: 'int', required: true, min: 1, max: 1440 },
-  place: { name: 'place', kind: 'choice', choices: PLACES, required: true },
-  date: { name: 'date', kind: 'date', required: true },
-  note: { name: 'note', kind: 'textarea', maxLength: 1000 },
+  topic: field('learning_session', 'topic'),
+  minutes: field('learning_session', 'minutes'),
+  place: field('learning_session', 'place', { required: true }),
+  date: field('learning_session', 'date'),
+  note: field('learning_session', 'note', { kind: 'textarea' }),
 }
 const ADD_SPECS = [SPECS.topic, SPECS.minutes, SPECS.place, SPECS.date]
 const EDIT_SPECS = [...ADD_SPECS, SPECS.note]

@@ -1,20 +1,13 @@
 // The learning log's sums: this week (Monday to Sunday) and this month in her time zone,
 // and the minutes put towards each certification goal. Pure: "today" comes from the screen.
+import type { RecordFields } from '../gen/records'
 import type { LocalRecord } from '../types'
 import { addDays, weekStart } from '../time'
 import type { GoalFields } from './goals'
 
-export const PLACES = ['commute', 'night', 'audio', 'other'] as const
-export type Place = (typeof PLACES)[number]
-
-export interface LearningSessionFields {
-  date: string
-  topic: string
-  minutes: number
-  place: Place
-  goal: string | null
-  note: string
-}
+export { PLACES } from '../records/schema'
+export type LearningSessionFields = RecordFields['learning_session']
+export type Place = LearningSessionFields['place']
 
 export type Session = LocalRecord<LearningSessionFields>
 

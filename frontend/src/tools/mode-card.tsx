@@ -1,6 +1,6 @@
 // The career mode she chose, its purpose and period, in the voice that goes with it — and,
 // near the end of the period, a nudge to look back and choose the next one.
-import type { CareerModeFields } from '../components/schema'
+import type { CareerModeFields } from '../records/schema'
 import { toneKey, type Tone } from '../components/tone'
 import { formatDay, t } from '../i18n'
 import { daysBetween } from '../time'

@@ -1,7 +1,7 @@
 // Career mode (attack or defence, with a period and a purpose) as plain functions of her
 // career_mode records: which one is current on a day, and when to remind her to choose the
 // next. Anyone may use currentMode() — the weekly report uses it to speak of being on plan.
-import type { CareerModeFields } from '../components/schema'
+import type { CareerModeFields } from '../records/schema'
 import type { Tone } from '../components/tone'
 import { addDays, daysBetween } from '../time'
 

@@ -4,21 +4,21 @@ import { useEffect, useState } from 'preact/hooks'
 
 import { changedFields } from '../components/EntryEditor'
 import { useForm } from '../components/Fields'
-import { choiceLabel, toFormValues, type FieldSpec } from '../components/schema'
+import { choiceLabel, field, toFormValues, type FieldSpec } from '../records/schema'
 import { showToast } from '../components/toast'
 import { t } from '../i18n/goals'
 import { newId, saveRecord } from '../store/records'
 import { addDays } from '../time'
 import { ToolField } from './goals-fields'
-import { CONTACT_KINDS, type Contact, type NetworkContactFields } from './network'
+import type { Contact, NetworkContactFields } from './network'
 
 const SPECS: Record<string, FieldSpec> = {
-  name: { name: 'name', kind: 'text', required: true, maxLength: 120 },
-  kind: { name: 'kind', kind: 'choice', choices: CONTACT_KINDS, required: true },
-  organisation: { name: 'organisation', kind: 'text', maxLength: 120 },
-  date: { name: 'date', kind: 'date', required: true },
-  follow_up_on: { name: 'follow_up_on', kind: 'date' },
-  note: { name: 'note', kind: 'textarea', maxLength: 1000 },
+  name: field('contact', 'name'),
+  kind: field('contact', 'kind', { required: true }),
+  organisation: field('contact', 'organisation'),
+  date: field('contact', 'date'),
+  follow_up_on: field('contact', 'follow_up_on'),
+  note: field('contact', 'note', { kind: 'textarea' }),
 }
 const ORDER = [SPECS.name, SPECS.kind, SPECS.organisation, SPECS.date, SPECS.follow_up_on, SPECS.note]
 

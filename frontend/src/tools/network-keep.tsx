@@ -2,7 +2,7 @@
 // A line leaves when she logs a newer contact with that person, or taps "done", which
 // empties the follow-up date of that entry (with undo).
 import { showToast } from '../components/toast'
-import { choiceLabel } from '../components/schema'
+import { choiceLabel } from '../records/schema'
 import { formatDay } from '../i18n'
 import { t, tCount } from '../i18n/goals'
 import { saveRecord } from '../store/records'

@@ -1,20 +1,15 @@
 // The network log's rules: who counts as the same person, and the "keep in touch" list.
 // A follow-up is due on its date; it clears when she logs a newer contact with that person
 // (dated after the contact that set it) or taps "done" (which empties follow_up_on).
+import type { RecordFields } from '../gen/records'
 import type { LocalRecord } from '../types'
 import { addDays, daysBetween } from '../time'
 
-export const CONTACT_KINDS = ['peer', 'role_model', 'study_group', 'third_place', 'mentor', 'other'] as const
-export type ContactKind = (typeof CONTACT_KINDS)[number]
+import { CONTACT_KINDS } from '../records/schema'
 
-export interface NetworkContactFields {
-  date: string
-  name: string
-  kind: ContactKind
-  organisation: string
-  note: string
-  follow_up_on: string | null
-}
+export { CONTACT_KINDS }
+export type NetworkContactFields = RecordFields['contact']
+export type ContactKind = NetworkContactFields['kind']
 
 export type Contact = LocalRecord<NetworkContactFields>
 

@@ -2,13 +2,13 @@
 // entries included) with the server's definitions (server/journal/README.md). Pure functions:
 // content/report_cases.json runs through both this file and server/journal/selectors.py.
 import type { Tone } from '../components/tone'
+import { LIMITS, PROGRESS_STATUSES } from '../gen/records'
 import { addDays, isDate, today, weekdayOf } from '../time'
 import type { ReportKey } from '../i18n/report-ja'
 import type { LocalRecord } from '../types'
 
 export const FIRST_YEAR = 2000
 export const LAST_YEAR = 2999
-export const TOP_IMPROVEMENTS = 5
 const RATE_STEPS = 10_000
 
 export interface Week {
@@ -111,10 +111,13 @@ export interface Improvement {
 export interface ProgressedGoal {
   id: string
   title: string
-  status: 'open' | 'done'
+  status: ProgressStatus
   progress: number
   due: string
 }
+
+/** What counts as progress: done, or open with some progress (server/journal/records.py). */
+export type ProgressStatus = (typeof PROGRESS_STATUSES)[number]
 
 /** The same keys and values as GET /api/reports/weekly. */
 export interface WeeklyFigures {
@@ -255,7 +258,7 @@ export function weeklyFigures(
       (goal): ProgressedGoal => ({
         id: goal.id,
         title: text(goal.fields.title),
-        status: goal.fields.status as 'open' | 'done',
+        status: goal.fields.status as ProgressStatus,
         progress: whole(goal.fields.progress),
         due: goal.fields.due,
       }),
@@ -271,7 +274,7 @@ export function weeklyFigures(
     minutes_spent: spent,
     minutes_saved: saved,
     outcomes,
-    top_improvements: improvements.slice(0, TOP_IMPROVEMENTS),
+    top_improvements: improvements.slice(0, LIMITS.top_improvements),
     learning_minutes: learning.reduce((sum, r) => sum + whole(r.fields.minutes), 0),
     learning_sessions: learning.length,
     contacts: inWeek(records.contact).length,

@@ -32,7 +32,7 @@ interface WireOp {
   fields: Fields
 }
 
-// Enough of journal/types.py to reject something: required fields, and a few checks.
+// Enough of journal/records.py to reject something: required fields, and a few checks.
 const REQUIRED: Record<string, string[]> = {
   checklist_item: ['title'],
   efficiency_log: ['date', 'task', 'minutes_spent'],

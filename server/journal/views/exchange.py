@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from server.journal import exports, imports
+from server.lib.api import BadRequest
 
 
 def _attachment(content: bytes, content_type: str, name: str) -> HttpResponse:
@@ -73,7 +74,7 @@ def _read_upload(request) -> bytes:
     if (request.content_type or "").startswith("multipart/form-data"):
         upload = request.FILES.get("file")
         if upload is None:
-            raise imports.BadFile({"file": [_("Choose an Ippo export file (.json).")]})
+            raise BadRequest({"file": [_("Choose an Ippo export file (.json).")]})
         if upload.size > imports.MAX_BYTES:
             raise imports.too_large()
         return upload.read()
@@ -100,9 +101,5 @@ class ImportView(APIView):
         },
     )
     def post(self, request):
-        try:
-            data = imports.parse(_read_upload(request))
-            report = imports.import_document(user=request.user, data=data)
-        except imports.BadFile as error:
-            return Response(error.errors, status=error.status)
-        return Response(report)
+        data = imports.parse(_read_upload(request))
+        return Response(imports.import_document(user=request.user, data=data))

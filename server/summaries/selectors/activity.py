@@ -6,12 +6,12 @@ from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
 
 from server.journal.models import Contact, EfficiencyLog, LearningSession
+from server.journal.records import PLACES
+from server.journal.selectors import top_improvements
 from server.lib import months
 from server.summaries.selectors.base import Batch
 
-TOP_IMPROVEMENTS = 5
 TOP_UNITS = 5
-PLACES = ("commute", "night", "audio", "other")
 
 
 def _live(model, batch: Batch, date_field: str = "date", *, first=None, end=None):
@@ -93,8 +93,7 @@ def improvements(batch: Batch) -> None:
             }
         )
     for uid in batch.ids:
-        best = sorted(found[uid], key=lambda i: (-i["minutes_saved"], i["task"], i["improvement"]))
-        batch.put(uid, "efficiency", "top_improvements", best[:TOP_IMPROVEMENTS])
+        batch.put(uid, "efficiency", "top_improvements", top_improvements(found[uid]))
 
 
 def learning(batch: Batch) -> None:

@@ -1,6 +1,8 @@
-// The fields the UI edits for each record type, with the same bounds the server checks
-// (server/journal/types.py), so a mistake is caught on the phone, in her language,
-// before it becomes a rejected op.
+// The fields the UI edits for each record type. Their bounds (required, min/max, maxLength,
+// choices) are the server's, generated from its OpenAPI document into ../gen/records.ts
+// (`python manage.py gen_frontend`), so a mistake is caught on the phone, in her language,
+// before it becomes a rejected op. Only how a field is drawn is chosen here.
+import { RECORD_FIELDS, type RecordFields } from '../gen/records'
 import { t, tMaybe, type MsgKey } from '../i18n'
 import type { RecordType } from '../types'
 
@@ -18,93 +20,101 @@ export interface FieldSpec {
   tid?: string
 }
 
-export const PLACES = ['commute', 'night', 'audio', 'other'] as const
-export const CONTACT_KINDS = ['peer', 'role_model', 'study_group', 'third_place', 'mentor', 'other'] as const
-export const MODES = ['attack', 'defence'] as const
-
-export interface EfficiencyFields {
-  date: string
-  task: string
-  minutes_spent: number
-  minutes_saved: number
-  improvement: string
-  outcome_value: number | string | null
-  outcome_unit: string
-  note: string
-}
-export interface LearningFields {
-  date: string
-  topic: string
-  minutes: number
-  place: (typeof PLACES)[number]
-  goal?: string | null
-  note: string
-}
-export interface ContactFields {
-  date: string
-  name: string
-  kind: (typeof CONTACT_KINDS)[number]
-  organisation: string
-  note: string
-  follow_up_on?: string | null
-}
-export interface ChecklistItemFields {
-  title: string
-  position: number
-  archived: boolean
-  starter_key: string | null
-}
-export interface CheckFields {
-  item: string
-  date: string
-  done: boolean
-  note?: string
-}
-export interface CareerModeFields {
-  mode: (typeof MODES)[number]
-  starts: string
-  ends: string
-  purpose: string
-  focus: string
+/** One field's bounds as generated (see scripts/gen-records.mjs). */
+export interface Bounds {
+  type: string
+  required: boolean
+  nullable?: boolean
+  min?: number
+  max?: number
+  below?: number
+  minLength?: number
+  maxLength?: number
+  maxItems?: number
+  itemMaxLength?: number
+  choices?: readonly string[]
 }
 
-const date: FieldSpec = { name: 'date', kind: 'date', required: true }
-const MINUTES = { kind: 'int', min: 0, max: 1440 } as const
+const BOUNDS: Record<string, Record<string, Bounds>> = RECORD_FIELDS
+
+/** The server's bounds of one field of a record type. */
+export function boundsOf(type: RecordType, name: string): Bounds {
+  const bounds = BOUNDS[type]?.[name]
+  if (!bounds) throw new Error(`${type} has no field ${name}`)
+  return bounds
+}
+
+const KINDS: Record<string, FieldKind> = {
+  string: 'text',
+  integer: 'int',
+  number: 'decimal',
+  boolean: 'bool',
+  date: 'date',
+  choice: 'choice',
+}
+
+/** A form field of a record type with the server's bounds; `ui` says how it is drawn
+ * (a textarea, a test id) and may ask for more than the server does (required). */
+export function field(type: RecordType, name: string, ui: Partial<FieldSpec> = {}): FieldSpec {
+  const b = boundsOf(type, name)
+  const spec: FieldSpec = { name, kind: KINDS[b.type] ?? 'text' }
+  if (b.required) spec.required = true
+  if (b.min !== undefined) spec.min = b.min
+  if (b.max !== undefined) spec.max = b.max
+  // An amount has cents: the largest below the bound is one cent less.
+  if (b.below !== undefined) spec.max = b.below - 0.01
+  if (b.maxLength !== undefined) spec.maxLength = b.maxLength
+  if (b.choices) spec.choices = b.choices
+  return { ...spec, ...ui }
+}
+
+export const PLACES = RECORD_FIELDS.learning_session.place.choices
+export const CONTACT_KINDS = RECORD_FIELDS.contact.kind.choices
+export const MODES = RECORD_FIELDS.career_mode.mode.choices
+
+export type EfficiencyFields = RecordFields['efficiency_log']
+export type LearningFields = RecordFields['learning_session']
+export type ContactFields = RecordFields['contact']
+export type ChecklistItemFields = RecordFields['checklist_item']
+export type CheckFields = RecordFields['check']
+export type CareerModeFields = RecordFields['career_mode']
+
+const date = (type: RecordType) => field(type, 'date')
 
 export const SCHEMAS: Partial<Record<RecordType, FieldSpec[]>> = {
   efficiency_log: [
-    date,
-    { name: 'task', kind: 'text', required: true, maxLength: 200, tid: 'task' },
-    { name: 'minutes_spent', ...MINUTES, required: true, tid: 'spent' },
-    { name: 'minutes_saved', ...MINUTES, tid: 'saved' },
-    { name: 'improvement', kind: 'text', maxLength: 500, tid: 'how' },
-    { name: 'outcome_value', kind: 'decimal', min: 0, max: 999_999_999_999.99, tid: 'outcome-value' },
-    { name: 'outcome_unit', kind: 'text', maxLength: 30, tid: 'outcome-unit' },
-    { name: 'note', kind: 'textarea', maxLength: 2000 },
+    date('efficiency_log'),
+    field('efficiency_log', 'task', { tid: 'task' }),
+    field('efficiency_log', 'minutes_spent', { tid: 'spent' }),
+    field('efficiency_log', 'minutes_saved', { tid: 'saved' }),
+    field('efficiency_log', 'improvement', { tid: 'how' }),
+    field('efficiency_log', 'outcome_value', { tid: 'outcome-value' }),
+    field('efficiency_log', 'outcome_unit', { tid: 'outcome-unit' }),
+    field('efficiency_log', 'note', { kind: 'textarea' }),
   ],
   learning_session: [
-    date,
-    { name: 'topic', kind: 'text', required: true, maxLength: 120, tid: 'topic' },
-    { name: 'minutes', kind: 'int', required: true, min: 1, max: 1440, tid: 'minutes' },
-    { name: 'place', kind: 'choice', choices: PLACES, tid: 'place' },
-    { name: 'note', kind: 'textarea', maxLength: 1000 },
+    date('learning_session'),
+    field('learning_session', 'topic', { tid: 'topic' }),
+    field('learning_session', 'minutes', { tid: 'minutes' }),
+    field('learning_session', 'place', { tid: 'place' }),
+    field('learning_session', 'note', { kind: 'textarea' }),
   ],
   contact: [
-    date,
-    { name: 'name', kind: 'text', required: true, maxLength: 120, tid: 'name' },
-    { name: 'kind', kind: 'choice', choices: CONTACT_KINDS, tid: 'kind' },
-    { name: 'organisation', kind: 'text', maxLength: 120 },
-    { name: 'note', kind: 'textarea', maxLength: 1000 },
-    { name: 'follow_up_on', kind: 'date' },
+    date('contact'),
+    field('contact', 'name', { tid: 'name' }),
+    field('contact', 'kind', { tid: 'kind' }),
+    field('contact', 'organisation'),
+    field('contact', 'note', { kind: 'textarea' }),
+    field('contact', 'follow_up_on'),
   ],
-  checklist_item: [{ name: 'title', kind: 'text', required: true, maxLength: 120 }],
-  check: [date, { name: 'done', kind: 'bool' }, { name: 'note', kind: 'textarea', maxLength: 500 }],
+  checklist_item: [field('checklist_item', 'title')],
+  check: [date('check'), field('check', 'done'), field('check', 'note', { kind: 'textarea' })],
   career_mode: [
-    { name: 'mode', kind: 'choice', choices: MODES, required: true },
-    { name: 'starts', kind: 'date', required: true },
-    { name: 'ends', kind: 'date', required: true },
-    { name: 'purpose', kind: 'text', maxLength: 500 },
-    { name: 'focus', kind: 'text', maxLength: 500 },
+    field('career_mode', 'mode'),
+    field('career_mode', 'starts'),
+    field('career_mode', 'ends'),
+    field('career_mode', 'purpose'),
+    field('career_mode', 'focus'),
   ],
 }
 
