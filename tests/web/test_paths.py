@@ -29,11 +29,6 @@ def _leaves(patterns, prefix=""):
 LEAVES = list(_leaves(get_resolver().url_patterns))
 
 
-def test_the_generated_typescript_is_up_to_date():
-    written = paths.GENERATED.read_text(encoding="utf-8")
-    assert written == paths.typescript(), "run `.venv/bin/python -m server.web.paths`"
-
-
 def test_every_django_route_is_the_servers_own_or_the_app_shell():
     # An address off the list gets the shell from the service worker, so only a view that
     # answers with the shell may serve it.

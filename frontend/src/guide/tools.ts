@@ -1,5 +1,6 @@
 // The app's tools a guide chapter or a self-check band can point to, by the keys the
 // writer uses in content/ (content/README.md, "Tool keys and app paths").
+import { TOOL_PATHS, type ToolKey } from '../gen/tools'
 import type { GuideKey } from '../i18n/guide'
 
 export interface Tool {
@@ -7,19 +8,10 @@ export interface Tool {
   label: GuideKey
 }
 
-export const TOOLS: Record<string, Tool> = {
-  selfcheck: { path: '/selfcheck', label: 'tool.selfcheck' },
-  earnings: { path: '/earnings', label: 'tool.earnings' },
-  today: { path: '/today', label: 'tool.today' },
-  history: { path: '/history', label: 'tool.history' },
-  report: { path: '/report', label: 'tool.report' },
-  brief: { path: '/brief', label: 'tool.brief' },
-  goals: { path: '/goals', label: 'tool.goals' },
-  learning: { path: '/learning', label: 'tool.learning' },
-  network: { path: '/network', label: 'tool.network' },
-  employers: { path: '/employers', label: 'tool.employers' },
-  mode: { path: '/mode', label: 'tool.mode' },
-}
+// Keys and screens come from the server's one list (server/guide/tools.py, generated).
+export const TOOLS: Record<string, Tool> = Object.fromEntries(
+  Object.entries(TOOL_PATHS).map(([key, path]) => [key, { path, label: `tool.${key as ToolKey}` }]),
+)
 
 /** The known tools among `keys`, in their order; unknown keys (a later tool) are skipped. */
 export function toolsFor(keys: readonly string[]): Array<Tool & { key: string }> {

@@ -1,11 +1,12 @@
 """Writes the PWA's generated files (frontend/src/gen/) from the OpenAPI document.
 
-    python manage.py gen_frontend            # or: make generate
+    python manage.py gen_frontend
 
 openapi.json is the document /api/schema/ serves, built in-process; api.d.ts comes from
-openapi-typescript and records.ts (form bounds, limits) from frontend/scripts/gen-records.mjs.
-The files are committed, so `npm run build` never needs Django; tests/sync/test_generated.py
-fails when they are stale.
+openapi-typescript and records.ts (form bounds, limits) from frontend/scripts/gen-records.mjs;
+server-paths.ts from server/web/paths.py and tools.ts from server/guide/tools.py. The files
+are committed, so `npm run build` never needs Django; tests/web/test_generated.py fails when
+one is stale.
 """
 
 import json
@@ -17,6 +18,9 @@ from django.core.management.base import BaseCommand
 from django.utils import translation
 from drf_spectacular.generators import SchemaGenerator
 from rest_framework.utils.encoders import JSONEncoder
+
+from server.guide import tools
+from server.web import paths
 
 FRONTEND = Path(settings.BASE_DIR) / "frontend"
 GENERATED = FRONTEND / "src" / "gen"
@@ -30,7 +34,7 @@ def openapi_document() -> str:
 
 
 def generate(out: Path) -> list[Path]:
-    """Write openapi.json, api.d.ts and records.ts into `out`; returns their paths."""
+    """Write every generated file of the PWA into `out`; returns their paths."""
     out.mkdir(parents=True, exist_ok=True)
     document = out / "openapi.json"
     document.write_text(openapi_document(), encoding="utf-8")
@@ -46,11 +50,15 @@ def generate(out: Path) -> list[Path]:
         check=True,
         cwd=FRONTEND,
     )
-    return [document, types, records]
+    written = [document, types, records]
+    for name, text in (("server-paths.ts", paths.typescript()), ("tools.ts", tools.typescript())):
+        written.append(out / name)
+        written[-1].write_text(text, encoding="utf-8")
+    return written
 
 
 class Command(BaseCommand):
-    help = "Write frontend/src/gen/ (openapi.json, api.d.ts, records.ts) from the API schema."
+    help = "Write frontend/src/gen/ (the API schema, its types and bounds, server paths, tools)."
 
     def add_arguments(self, parser):
         parser.add_argument("--out", type=Path, default=GENERATED, help="default: %(default)s")

@@ -1,11 +1,11 @@
 """The PWA's generated files (frontend/src/gen/) are what `python manage.py gen_frontend`
-writes from today's API: regenerated into a temporary directory and compared."""
+writes from today's API, paths and tools: regenerated into a temporary directory and compared."""
 
 import shutil
 
 import pytest
 
-from server.sync.management.commands.gen_frontend import GENERATED, generate
+from server.web.management.commands.gen_frontend import GENERATED, generate
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js (openapi-typescript)")
