@@ -278,17 +278,23 @@ def signed_in_phone(browser, url: str):
     return context, page
 
 
+# A function, not a bare expression: Playwright sends a function to the page through the
+# DevTools protocol, while it would run a bare expression through eval(), which the app's
+# Content-Security-Policy (script-src 'self', no 'unsafe-eval') refuses.
+TAPS_AT_LEAST = "(n) => window.__taps.length >= n"
+
+
 def tap_to_saved(context, page, taps: int) -> list[dict[str, float]]:
     """Per tap, offline: ms until the record and its op are committed (`total`), split into
     the app's work before the transaction opens (`before`) and the transaction (`tx`)."""
     context.set_offline(True)
     toggle = page.locator('[data-testid="check-toggle"]').first
     toggle.click()  # warm-up: the first tap also opens the database connection's caches
-    page.wait_for_function("window.__taps.length >= 1")
+    page.wait_for_function(TAPS_AT_LEAST, arg=1)
     page.evaluate("window.__taps = []")
     for n in range(1, taps + 1):
         toggle.click()
-        page.wait_for_function(f"window.__taps.length >= {n}")
+        page.wait_for_function(TAPS_AT_LEAST, arg=n)
     figures = page.evaluate("window.__taps")
     context.set_offline(False)
     return figures
@@ -300,7 +306,7 @@ def reload_server_stopped(page, server: Server, reloads: int) -> list[float]:
     figures = []
     for _ in range(reloads):
         page.reload()
-        page.wait_for_function("window.__usableAt !== undefined")
+        page.wait_for_function("() => window.__usableAt !== undefined")
         figures.append(page.evaluate("window.__usableAt"))
     return figures
 

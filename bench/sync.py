@@ -114,9 +114,6 @@ def setup_django(database_url: str) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0, interactive=False)
-    # Set the process up as a gunicorn worker is: server.wsgi loads every view and freezes
-    # what start-up built out of the cyclic collector's way.
-    import server.wsgi  # noqa: F401
 
 
 # --- the rows ----------------------------------------------------------------------------

@@ -7,10 +7,8 @@ the result with one bulk insert and one bulk update per type. The number of quer
 grow with the number of ops.
 """
 
-import gc
 import uuid
 from collections import defaultdict
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +16,6 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from server.sync import bulk
 from server.sync.fields import FieldError
 from server.sync.models import Device, OpLog, SyncCounter
 from server.sync.protocol import Op
@@ -33,30 +30,6 @@ def _locked(model: type[models.Model], **key) -> Any:
     if row is None:
         model.objects.bulk_create([model(**key)], ignore_conflicts=True)
         row = model.objects.select_for_update().get(**key)
-    return row
-
-
-@contextmanager
-def _gc_paused():
-    """A push makes thousands of short-lived objects at once (ops, rows, dicts); the cyclic
-    collector would scan them several times over, though reference counting frees them all
-    when the push ends. Pausing it for the few milliseconds of a push was worth about a
-    third more ops/s in bench/sync.py. Process-wide, so restored whatever happens."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _new_row(model: type[models.Model], **attrs) -> models.Model:
-    """A new record without Model.__init__, which costs a tenth of a 200-op push: every
-    column is set right after (here, by the op's merged fields, and by the version stamp)."""
-    row = model.__new__(model)
-    row._state = models.base.ModelState()
-    row.__dict__.update(attrs, field_versions={})
     return row
 
 
@@ -90,8 +63,7 @@ def _load(user_id: int, ops: list[Op]) -> _Batch:
                 pass  # missing or malformed: the op's own validation reports it
     for name, record_ids in ids.items():
         model = types[name].model
-        found = bulk.existing(model, record_ids)
-        for row in model.objects.filter(pk__in=found) if found else ():
+        for row in model.objects.filter(pk__in=record_ids):
             batch.rows[(name, row.pk)] = row
             if row.user_id == user_id:
                 batch.owned[name].add(row.pk)
@@ -195,7 +167,7 @@ def _upsert(op: Op, batch: _Batch, version: int, now, device_id: uuid.UUID) -> d
             if row.field_versions.get(name, 0) > op.base_version and current[name] != merged[name]
         }
     if row is None:
-        row = _new_row(rt.model, id=op.id, user_id=batch.user_id, created_at=now)
+        row = rt.model(id=op.id, user_id=batch.user_id, created_at=now, field_versions={})
         batch.rows[key] = batch.new[key] = row
         batch.owned[rt.name].add(op.id)
     elif key not in batch.new:
@@ -246,7 +218,7 @@ def _write(batch: _Batch) -> None:
     new, changed = _by_type(batch.new), _by_type(batch.changed)
     for rt in all_types():  # referenced types first
         if rt.name in new:
-            bulk.insert(rt.model, new[rt.name])
+            rt.model.objects.bulk_create(new[rt.name])
         if rt.name in changed:
             rt.model.objects.bulk_update(
                 changed[rt.name], [*rt.attrs, "version", "deleted", "field_versions", "updated_at"]
@@ -257,13 +229,6 @@ def _write(batch: _Batch) -> None:
 
 def push(*, user, device_id: uuid.UUID, ops: list[Op]) -> dict:
     """Apply a device's ops once each, in op_seq order; answer per op and the new position."""
-    with _gc_paused():
-        # The collector comes back only once _push has returned and its rows are freed;
-        # re-enabled while they were alive, its first pass would scan them all.
-        return _push(user, device_id, ops)
-
-
-def _push(user, device_id: uuid.UUID, ops: list[Op]) -> dict:
     now = timezone.now()
     with transaction.atomic():
         device = _locked(Device, user_id=user.pk, device_id=device_id)
