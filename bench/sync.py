@@ -328,29 +328,35 @@ def baseline_urlconf() -> str:
     return module.__name__
 
 
-def bench_baseline(rows: list[dict], passes: int) -> Timing:
-    """The rows once, one POST each, split into `passes` timed parts."""
-    from django.test import override_settings
+class Baseline:
+    """The rows once, one POST each, split into `passes` timed parts (the slow one); it needs
+    the URL conf of baseline_urlconf()."""
 
-    from server.journal.models import EfficiencyLog
-
-    size = len(rows) // passes
-    timing = Timing(size)
-    with override_settings(ROOT_URLCONF=baseline_urlconf()):
-        client = logged_in_client("baseline@bench.example")
+    def __init__(self, rows: list[dict], passes: int) -> None:
+        self.size = len(rows) // passes
+        self.rows = rows[: self.size * passes]
+        self.timing = Timing(self.size)
+        self.done = 0
+        self.client = logged_in_client("baseline@bench.example")
         warm = json.dumps({"id": str(uuid.uuid4()), **rows[0]})
-        assert post_json(client, "/api/bench/efficiency-logs", warm).status_code == 201
-        for start in range(0, size * passes, size):
-            bodies = [json.dumps({"id": str(uuid.uuid4()), **r}) for r in rows[start:][:size]]
-            with timing.timed():
-                answers = [
-                    post_json(client, "/api/bench/efficiency-logs", body).status_code
-                    for body in bodies
-                ]
-            assert answers == [201] * size, sorted(set(answers))
-    count = EfficiencyLog.objects.filter(user__email="baseline@bench.example").count()
-    assert count == 1 + size * passes
-    return timing
+        assert post_json(self.client, "/api/bench/efficiency-logs", warm).status_code == 201
+
+    def run_pass(self) -> None:
+        part = self.rows[self.done : self.done + self.size]
+        bodies = [json.dumps({"id": str(uuid.uuid4()), **r}) for r in part]
+        with self.timing.timed():
+            answers = [
+                post_json(self.client, "/api/bench/efficiency-logs", body).status_code
+                for body in bodies
+            ]
+        assert answers == [201] * self.size, sorted(set(answers))
+        self.done += self.size
+
+    def check(self) -> None:
+        from server.journal.models import EfficiencyLog
+
+        count = EfficiencyLog.objects.filter(user__email="baseline@bench.example").count()
+        assert count == 1 + self.done, count
 
 
 # --- c. the floor ------------------------------------------------------------------------
@@ -558,17 +564,21 @@ def main() -> int:
     with throwaway_database(args) as database_url:
         setup_django(database_url)
         from django.db import connection
+        from django.test import override_settings
 
         rows = make_rows(args.ops)
-        push, floor = Push(rows), Floor(rows)
-        for _ in range(args.passes):  # in turn, so that both see the same load
-            push.run_pass()
-            floor.run_pass()
-        push.check()
-        floor.check()
-        t = {"push": push.timing, "floor": floor.timing}
-        t["baseline"] = bench_baseline(rows[: args.baseline_rows or args.ops], args.passes)
-        t["pull"], t["values"] = bench_pull(push.client, args.pull, args.passes)
+        # One URL conf for the whole run: the app's URLs and the baseline's view beside them.
+        with override_settings(ROOT_URLCONF=baseline_urlconf()):
+            push, floor = Push(rows), Floor(rows)
+            baseline = Baseline(rows[: args.baseline_rows or args.ops], args.passes)
+            for _ in range(args.passes):  # in turn, so that the ratios compare the same load
+                push.run_pass()
+                floor.run_pass()
+                baseline.run_pass()
+            for part in (push, floor, baseline):
+                part.check()
+            t = {"push": push.timing, "floor": floor.timing, "baseline": baseline.timing}
+            t["pull"], t["values"] = bench_pull(push.client, args.pull, args.passes)
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT sqlite_version()"
