@@ -92,7 +92,7 @@ test-distributed:
 fuzz: install
 	FUZZ_EXAMPLES=$(or $(FUZZ_EXAMPLES),500) $(BIN)/pytest -q -m fuzz
 
-# Every benchmark once with tiny sizes (about 2 minutes in all), so that a benchmark that no
+# Every benchmark once with tiny sizes (2–3 minutes in all), so that a benchmark that no
 # longer runs fails the build; a missed target does not (at these sizes ratios are noise).
 # The PostgreSQL and Redis ones run where those answer; under CI=true they must. Their
 # databases (..._smoke) and Redis db 13 are not the full runs' ones.

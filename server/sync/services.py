@@ -167,7 +167,7 @@ def _upsert(op: Op, batch: _Batch, version: int, now, device_id: uuid.UUID) -> d
             if row.field_versions.get(name, 0) > op.base_version and current[name] != merged[name]
         }
     if row is None:
-        row = rt.model(id=op.id, user_id=batch.user_id, created_at=now, field_versions={})
+        row = rt.model(id=op.id, user_id=batch.user_id, created_at=now)
         batch.rows[key] = batch.new[key] = row
         batch.owned[rt.name].add(op.id)
     elif key not in batch.new:
@@ -218,7 +218,7 @@ def _by_type(rows: dict[tuple[str, uuid.UUID], models.Model]) -> dict[str, list]
 # parameters (62 rows of a 16-column record), and it keeps every value of a statement alive, in
 # a few small lists each, while it builds it: several times CPython's 700-allocation trigger
 # for the cyclic collector. Statements of about 300 values stay under it, so a 200-op push
-# sets off a third of the collections and moves fewer of its live objects into the oldest
+# sets off about half as many collections and moves fewer of its live objects into the oldest
 # generation, whose full passes walk the whole process: about a tenth less CPU a push in
 # bench/sync.py (bench/README.md). On PostgreSQL one statement is best (each column goes as
 # one array), so its batch is left to Django.
