@@ -17,7 +17,7 @@ FRONTEND_SOURCES := $(shell find $(FRONTEND)/src content -type f 2>/dev/null) \
 CHROMIUM := /usr/bin/chromium
 
 .PHONY: install run test test-sqlite test-distributed test-frontend lint messages bench clean \
-	chromium fuzz
+	chromium fuzz bench-smoke
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -66,7 +66,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: install messages lint test-frontend chromium test-sqlite test-distributed
+test: install messages lint test-frontend chromium test-sqlite test-distributed bench-smoke
 
 # Type check and unit tests of the PWA (store, sync client) in Node.
 test-frontend: install
@@ -91,6 +91,23 @@ test-distributed:
 # the same tests with 20 examples per operation); FUZZ_EXAMPLES=2000 make fuzz for more.
 fuzz: install
 	FUZZ_EXAMPLES=$(or $(FUZZ_EXAMPLES),500) $(BIN)/pytest -q -m fuzz
+
+# Every benchmark once with tiny sizes (2–3 minutes in all), so that a benchmark that no
+# longer runs fails the build; a missed target does not (at these sizes ratios are noise).
+# The PostgreSQL and Redis ones run where those answer; under CI=true they must. Their
+# databases (..._smoke) and Redis db 13 are not the full runs' ones.
+bench-smoke: install chromium
+	$(PY) bench/sync.py --smoke --db sqlite
+	$(PY) bench/frontend.py --smoke
+	@if $(PY) -m tests.services "$(PG_URL)" "$(REDIS_URL)"; then \
+		$(PY) bench/sync.py --smoke --db postgres --pg-url "$(PG_URL)" && \
+		$(PY) bench/load.py --smoke --pg-url "$(PG_URL)" && \
+		$(PY) bench/summaries.py --smoke --pg-url "$(PG_URL)" --redis-url "$(REDIS_URL)/13"; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "CI=true: PostgreSQL and Redis are required for the benchmarks' smoke run" >&2; exit 1; \
+	else \
+		echo "PostgreSQL or Redis not reachable: skipping the PostgreSQL benchmarks' smoke run"; \
+	fi
 
 bench: install
 	$(PY) bench/sync.py --db sqlite

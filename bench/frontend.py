@@ -11,9 +11,13 @@
 
 The server is gunicorn with DEBUG off, after collectstatic (WhiteNoise's compressed manifest
 storage, as in production), on a throwaway SQLite database in a temporary directory. Chromium
-is Debian's /usr/bin/chromium. Run from the repository root, after `make install`:
+is Debian's /usr/bin/chromium. It exits 1 when a target is missed. `--smoke` (for `make test`)
+runs parts a, c and d with 3 taps and 2 reloads and no Lighthouse (which npx would download):
+it fails only when the benchmark itself breaks, never on a missed target. Run from the
+repository root, after `make install`:
 
     .venv/bin/python bench/frontend.py
+    .venv/bin/python bench/frontend.py --smoke
 """
 
 import argparse
@@ -59,7 +63,15 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--taps", type=int, default=40)
     parser.add_argument("--reloads", type=int, default=7)
     parser.add_argument("--skip-lighthouse", action="store_true", help="no npx download needed")
-    return parser.parse_args()
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="3 taps, 2 reloads, no Lighthouse; a missed target does not fail the run",
+    )
+    args = parser.parse_args()
+    if args.smoke:
+        args.taps, args.reloads, args.skip_lighthouse = 3, 2, True
+    return args
 
 
 def free_port() -> int:
@@ -278,17 +290,23 @@ def signed_in_phone(browser, url: str):
     return context, page
 
 
+# A function, not a bare expression: Playwright sends a function to the page through the
+# DevTools protocol, while it would run a bare expression through eval(), which the app's
+# Content-Security-Policy (script-src 'self', no 'unsafe-eval') refuses.
+TAPS_AT_LEAST = "(n) => window.__taps.length >= n"
+
+
 def tap_to_saved(context, page, taps: int) -> list[dict[str, float]]:
     """Per tap, offline: ms until the record and its op are committed (`total`), split into
     the app's work before the transaction opens (`before`) and the transaction (`tx`)."""
     context.set_offline(True)
     toggle = page.locator('[data-testid="check-toggle"]').first
     toggle.click()  # warm-up: the first tap also opens the database connection's caches
-    page.wait_for_function("window.__taps.length >= 1")
+    page.wait_for_function(TAPS_AT_LEAST, arg=1)
     page.evaluate("window.__taps = []")
     for n in range(1, taps + 1):
         toggle.click()
-        page.wait_for_function(f"window.__taps.length >= {n}")
+        page.wait_for_function(TAPS_AT_LEAST, arg=n)
     figures = page.evaluate("window.__taps")
     context.set_offline(False)
     return figures
@@ -300,7 +318,7 @@ def reload_server_stopped(page, server: Server, reloads: int) -> list[float]:
     figures = []
     for _ in range(reloads):
         page.reload()
-        page.wait_for_function("window.__usableAt !== undefined")
+        page.wait_for_function("() => window.__usableAt !== undefined")
         figures.append(page.evaluate("window.__usableAt"))
     return figures
 
@@ -379,9 +397,11 @@ def main() -> int:
         print("The PWA was rebuilt during the run (the figures mix two builds): run again.")
         return 2
     print()
+    if args.smoke:
+        print("SMOKE RUN: a few taps and reloads, so the figures below are noise, not a verdict")
     print(f"{'figure':<44} {'measured':>12}   {'target':<10} result")
     print("\n".join(rows))
-    return 0 if all(r.endswith("PASS") for r in rows) else 1
+    return 0 if args.smoke or all(r.endswith("PASS") for r in rows) else 1
 
 
 if __name__ == "__main__":

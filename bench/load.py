@@ -11,9 +11,12 @@ back `duplicate`), then pull from its cursor until has_more is false.
 It prints latency percentiles and request counts, the errors (which must be 0), and then checks
 PostgreSQL against what the devices sent: no op lost, none applied twice, every device's
 last_op_seq where it should be, and every device has pulled every record of its user.
-gunicorn is stopped at the end, also on error or Ctrl-C. Run from the repository root:
+gunicorn is stopped at the end, also on error or Ctrl-C. The exit code is 1 when a check
+fails (these are correctness checks, not speed targets, so `--smoke` keeps them: 6 devices,
+2 workers and 3 seconds, for `make test`). Run from the repository root:
 
     .venv/bin/python bench/load.py --duration 60
+    .venv/bin/python bench/load.py --smoke
 """
 
 import argparse
@@ -56,7 +59,14 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--pg-db", default="ippo_load", help="created and dropped by the run")
     parser.add_argument("--keep-db", action="store_true", help="leave ippo_load for a look")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument(
+        "--smoke", action="store_true", help="3 users x 2 devices, 2 workers, 3 s: does it run?"
+    )
     args = parser.parse_args()
+    if args.smoke:
+        args.duration, args.users, args.devices_per_user, args.workers = 3, 3, 2, 2
+        if args.pg_db == parser.get_default("pg_db"):
+            args.pg_db = "ippo_load_smoke"  # a full run may be using the default database
     if urlsplit(args.pg_url).hostname not in LOOPBACK:
         parser.error("the load test runs on loopback only: --pg-url must name 127.0.0.1")
     if not args.pg_db.replace("_", "").isalnum():
@@ -453,6 +463,8 @@ def report(args, stats: Stats, elapsed: float, load_errors: int, checks: dict) -
         f"{args.devices_per_user}), {elapsed:.0f} s, think time {args.think:g} s, "
         f"resend rate {args.duplicate_rate:.0%}"
     )
+    if args.smoke:
+        print("SMOKE RUN: a few devices for seconds; the checks below still count")
     print(f"{'request':<14} {'count':>7} {'per s':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
     print("-" * 57)
     during = ("push", "resend", "pull")

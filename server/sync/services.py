@@ -7,18 +7,15 @@ the result with one bulk insert and one bulk update per type. The number of quer
 grow with the number of ops.
 """
 
-import gc
 import uuid
 from collections import defaultdict
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from server.sync import bulk
 from server.sync.models import Device, OpLog, SyncCounter
 from server.sync.protocol import Op
 from server.sync.registry import all_types
@@ -32,30 +29,6 @@ def _locked(model: type[models.Model], **key) -> Any:
     if row is None:
         model.objects.bulk_create([model(**key)], ignore_conflicts=True)
         row = model.objects.select_for_update().get(**key)
-    return row
-
-
-@contextmanager
-def _gc_paused():
-    """A push makes thousands of short-lived objects at once (ops, rows, dicts); the cyclic
-    collector would scan them several times over, though reference counting frees them all
-    when the push ends. Pausing it for the few milliseconds of a push was worth about a
-    third more ops/s in bench/sync.py. Process-wide, so restored whatever happens."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _new_row(model: type[models.Model], **attrs) -> models.Model:
-    """A new record without Model.__init__, which costs a tenth of a 200-op push: every
-    column is set right after (here, by the op's merged fields, and by the version stamp)."""
-    row = model.__new__(model)
-    row._state = models.base.ModelState()
-    row.__dict__.update(attrs, field_versions={})
     return row
 
 
@@ -87,8 +60,7 @@ def _load(user_id: int, ops: list[Op]) -> _Batch:
                 refs[ref.target].update(_sent_ids(op.fields[name]))
     for name, record_ids in ids.items():
         model = types[name].model
-        found = bulk.existing(model, record_ids)
-        for row in model.objects.filter(pk__in=found) if found else ():
+        for row in model.objects.filter(pk__in=record_ids):
             batch.rows[(name, row.pk)] = row
             if row.user_id == user_id:
                 batch.owned[name].add(row.pk)
@@ -198,7 +170,7 @@ def _upsert(op: Op, batch: _Batch, version: int, now, device_id: uuid.UUID) -> d
             if row.field_versions.get(name, 0) > op.base_version and current[name] != merged[name]
         }
     if row is None:
-        row = _new_row(rt.model, id=op.id, user_id=batch.user_id, created_at=now)
+        row = rt.model(id=op.id, user_id=batch.user_id, created_at=now)
         batch.rows[key] = batch.new[key] = row
         batch.owned[rt.name].add(op.id)
     elif key not in batch.new:
@@ -244,11 +216,31 @@ def _by_type(rows: dict[tuple[str, uuid.UUID], models.Model]) -> dict[str, list]
     return grouped
 
 
+# Values in one INSERT statement on SQLite. bulk_create's own limit there is SQLite's 999
+# parameters (62 rows of a 16-column record), and it keeps every value of a statement alive, in
+# a few small lists each, while it builds it: several times CPython's 700-allocation trigger
+# for the cyclic collector. Statements of about 300 values stay under it, so a 200-op push
+# sets off about half as many collections and moves fewer of its live objects into the oldest
+# generation, whose full passes walk the whole process: about a tenth less CPU a push in
+# bench/sync.py (bench/README.md). On PostgreSQL one statement is best (each column goes as
+# one array), so its batch is left to Django.
+SQLITE_INSERT_VALUES = 320
+
+
+def _insert(model: type[models.Model], rows: list[models.Model]) -> None:
+    """Insert new records with bulk_create, in statements sized for the database."""
+    batch_size = None
+    if connection.vendor == "sqlite":
+        columns = sum(1 for f in model._meta.get_fields() if f.concrete)
+        batch_size = max(1, SQLITE_INSERT_VALUES // columns)
+    model.objects.bulk_create(rows, batch_size=batch_size)
+
+
 def _write(batch: _Batch) -> None:
     new, changed = _by_type(batch.new), _by_type(batch.changed)
     for rt in all_types():  # referenced types first
         if rt.name in new:
-            bulk.insert(rt.model, new[rt.name])
+            _insert(rt.model, new[rt.name])
         if rt.name in changed:
             rt.model.objects.bulk_update(
                 changed[rt.name], [*rt.attrs, "version", "deleted", "field_versions", "updated_at"]
@@ -259,13 +251,6 @@ def _write(batch: _Batch) -> None:
 
 def push(*, user, device_id: uuid.UUID, ops: list[Op]) -> dict:
     """Apply a device's ops once each, in op_seq order; answer per op and the new position."""
-    with _gc_paused():
-        # The collector comes back only once _push has returned and its rows are freed;
-        # re-enabled while they were alive, its first pass would scan them all.
-        return _push(user, device_id, ops)
-
-
-def _push(user, device_id: uuid.UUID, ops: list[Op]) -> dict:
     now = timezone.now()
     with transaction.atomic():
         device = _locked(Device, user_id=user.pk, device_id=device_id)

@@ -17,6 +17,7 @@ import re
 PREFIXES = ("/api", "/admin", "/static", "/reset", "/email")
 EXACT = ("/healthz", "/manifest.json", "/serviceworker.js", "/favicon.ico")
 
+
 def _alternation(end: str) -> str:
     """The paths without their leading slash, as one regular-expression alternation."""
     prefixes = "|".join(re.escape(p.removeprefix("/")) for p in PREFIXES)
@@ -48,4 +49,3 @@ def typescript() -> str:
         f"// and exactly {' '.join(EXACT)}. A real page load there, never the app shell.\n"
         f"export const SERVER_PATH = new RegExp({json.dumps(browser_pattern())})\n"
     )
-

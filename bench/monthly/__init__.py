@@ -1,0 +1,1 @@
+"""The parts of bench/summaries.py: 1. data, 2. figures (and the naive loop), 3. emails."""
