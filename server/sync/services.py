@@ -169,19 +169,30 @@ def _upsert(op: Op, batch: _Batch, version: int, now, device_id: uuid.UUID) -> d
             for name in cleaned
             if row.field_versions.get(name, 0) > op.base_version and current[name] != merged[name]
         }
+    attrs = {rt.attr_of[name]: value for name, value in merged.items()}
+    attrs.update(rt.derive(merged))
     if row is None:
-        row = rt.model(id=op.id, user_id=batch.user_id, created_at=now)
+        # Every column in the one constructor call: Model.__init__ then sets each field once.
+        row = rt.model(
+            id=op.id,
+            user_id=batch.user_id,
+            created_at=now,
+            updated_at=now,
+            version=version,
+            deleted=False,
+            field_versions=dict.fromkeys(cleaned, version),
+            **attrs,
+        )
         batch.rows[key] = batch.new[key] = row
         batch.owned[rt.name].add(op.id)
-    elif key not in batch.new:
-        batch.changed[key] = row
-    for name, value in merged.items():
-        setattr(row, rt.attr_of[name], value)
-    for name in cleaned:
-        row.field_versions[name] = version
-    for name, value in rt.derive(merged).items():
-        setattr(row, name, value)
-    row.version, row.deleted, row.updated_at = version, False, now
+    else:
+        if key not in batch.new:
+            batch.changed[key] = row
+        for attr, value in attrs.items():
+            setattr(row, attr, value)
+        for name in cleaned:
+            row.field_versions[name] = version
+        row.version, row.deleted, row.updated_at = version, False, now
     if replaced:
         _log(op, batch, device_id, MERGED, replaced=replaced)
         return {
