@@ -280,7 +280,7 @@ def main() -> int:
         setup_django(env)
         from django.utils import timezone
 
-        from server.summaries import months
+        from server.lib import months
 
         now = timezone.now()
         month = months.parse_key(args.month) if args.month else None

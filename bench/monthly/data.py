@@ -136,7 +136,7 @@ class Generator:
                 )
 
     def checks(self):
-        from server.journal.types import check_id
+        from server.journal.records import check_id
 
         rng = self.rng
         for uid, zone, _created, days in self.people:

@@ -3,7 +3,6 @@ pydantic model (records.py) and the Django model of the same name (models.py), i
 order."""
 
 from server.journal import models, records
-from server.journal.records import check_id  # noqa: F401  (bench/summaries.py reads it here)
 from server.sync.registry import RecordType, register
 
 for _name, _schema in records.RECORDS.items():

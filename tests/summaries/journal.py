@@ -2,7 +2,7 @@
 
 import uuid
 
-from server.journal.types import check_id
+from server.journal.records import check_id
 from server.sync import services
 from server.sync.models import Device
 from server.sync.protocol import parse_push
