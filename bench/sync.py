@@ -288,25 +288,14 @@ def baseline_urlconf() -> str:
     from rest_framework import routers, serializers, viewsets
 
     import server.urls
+    from server.journal import records
     from server.journal.models import EfficiencyLog
 
     class EfficiencyLogSerializer(serializers.ModelSerializer):
         class Meta:
             model = EfficiencyLog
-            fields = [
-                "id",
-                "date",
-                "task",
-                "minutes_spent",
-                "minutes_saved",
-                "improvement",
-                "outcome_value",
-                "outcome_unit",
-                "note",
-                "tags",
-                "version",
-                "updated_at",
-            ]
+            # The record's own fields, from their one definition (journal/records.py).
+            fields = ["id", *records.EfficiencyLog.model_fields, "version", "updated_at"]
             read_only_fields = ["version", "updated_at"]
 
     class EfficiencyLogViewSet(viewsets.ModelViewSet):
